@@ -1,0 +1,160 @@
+package io.drm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * What a release would do: the ordered steps from the database's current version to the target,
+ * with an id that identifies exactly this plan. Immutable and thread-safe; obtained from
+ * {@link DataRelease.Builder#plan()} or {@link DataRelease#plan(javax.sql.DataSource, String...)}.
+ *
+ * <p>The id is the hex SHA-256 over the current version, the target and the canonical steps
+ * (kind, version, description, content checksum, source): the same database state and the same
+ * files always give the same id; any change gives another.
+ *
+ * <pre>{@code
+ * ReleasePlan plan = DataRelease.plan(dataSource, "classpath:db/release");
+ * System.out.println(plan.explain());
+ * ReleaseResult result = plan.apply();
+ * }</pre>
+ */
+public final class ReleasePlan {
+
+    private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
+
+    private final String id;
+    private final String currentVersion;
+    private final String targetVersion;
+    private final List<ReleaseStep> steps;
+    private final Supplier<ReleaseResult> applier;
+
+    ReleasePlan(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
+            Supplier<ReleaseResult> applier) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.currentVersion = currentVersion;
+        this.targetVersion = targetVersion;
+        this.steps = List.copyOf(steps);
+        this.applier = Objects.requireNonNull(applier, "applier");
+    }
+
+    /**
+     * Returns the steps in the order they will run.
+     *
+     * @return the steps; empty when the database is up to date
+     */
+    public List<ReleaseStep> steps() {
+        return steps;
+    }
+
+    /**
+     * Returns the plan's id.
+     *
+     * @return 64 hex digits (SHA-256)
+     */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Returns the database's schema version when the plan was made.
+     *
+     * @return the version, or {@code null} when nothing was applied yet
+     */
+    public String currentVersion() {
+        return currentVersion;
+    }
+
+    /**
+     * Returns the schema version after the plan.
+     *
+     * @return the version, or {@code null} when there is none
+     */
+    public String targetVersion() {
+        return targetVersion;
+    }
+
+    /**
+     * Tells whether the plan has nothing to do.
+     *
+     * @return {@code true} when the database is up to date
+     */
+    public boolean isEmpty() {
+        return steps.isEmpty();
+    }
+
+    /**
+     * Describes the plan for a person: a header line, then one line a step.
+     *
+     * @return the text
+     */
+    public String explain() {
+        if (steps.isEmpty()) {
+            return "Release plan " + id + ": up to date at version " + display(currentVersion)
+                    + ", nothing to apply";
+        }
+        return "Release plan " + id + ": " + display(currentVersion) + " -> " + display(targetVersion) + ", "
+                + steps.size() + (steps.size() == 1 ? " step" : " steps") + System.lineSeparator()
+                + steps.stream().map(s -> "  " + s.explain()).collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    /**
+     * Serialises the plan as JSON: {@code id}, {@code currentVersion}, {@code targetVersion},
+     * {@code steps} (each with {@code version}, {@code description}, {@code kind}, {@code checksum},
+     * {@code source}).
+     *
+     * @return pretty-printed JSON
+     */
+    public String toJson() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("id", id);
+        root.put("currentVersion", currentVersion);
+        root.put("targetVersion", targetVersion);
+        root.put("steps", steps.stream().map(s -> {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("version", s.version());
+            step.put("description", s.description());
+            step.put("kind", s.kind().name());
+            step.put("checksum", s.checksum());
+            step.put("source", s.source());
+            return step;
+        }).collect(Collectors.toList()));
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise plan " + id, e);
+        }
+    }
+
+    /**
+     * Applies the plan: takes the release lock, re-plans under it, and applies the steps if the plan
+     * is still the same. When another release already applied them, returns an up-to-date result.
+     *
+     * @return what the release did
+     * @throws PlanChangedException if the database or the locations changed so that a different,
+     *     non-empty plan would run; nothing is applied
+     * @throws MigrationFailedException if a step fails
+     * @throws LockTimeoutException if the release lock could not be taken in time
+     * @throws AuditException if the audit sink fails
+     * @throws DrmException for other failures, each with its code
+     */
+    public ReleaseResult apply() {
+        return applier.get();
+    }
+
+    @Override
+    public String toString() {
+        return "ReleasePlan[" + id + ", " + display(currentVersion) + " -> " + display(targetVersion) + ", "
+                + steps.size() + " steps]";
+    }
+
+    private static String display(String version) {
+        return version == null ? "<empty>" : version;
+    }
+}

@@ -1,0 +1,50 @@
+package io.drm;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a release did. A release that fails throws a {@link DrmException} instead (for a failing
+ * step, a {@link MigrationFailedException} that says which steps were applied).
+ *
+ * @param releaseId the release's id in the ledger ({@code drm_release.id}); for an up-to-date
+ *     result that wrote nothing, the id of the release that brought the database to its state, or
+ *     {@code null} if there is none
+ * @param planId the id of the plan that was applied
+ * @param appliedSteps the steps applied, in order, with their durations (empty when up to date)
+ * @param fromVersion the schema version before the release ({@code null}: empty history)
+ * @param toVersion the schema version after the release ({@code null}: empty history)
+ * @param outcome what happened
+ */
+public record ReleaseResult(
+        String releaseId,
+        String planId,
+        List<AppliedStep> appliedSteps,
+        String fromVersion,
+        String toVersion,
+        Outcome outcome) {
+
+    /** What a release did. */
+    public enum Outcome {
+        /** The plan's steps were applied. */
+        APPLIED,
+        /** Nothing was pending: the database was already at the target. */
+        UP_TO_DATE
+    }
+
+    /** Validates and copies. */
+    public ReleaseResult {
+        Objects.requireNonNull(planId, "planId");
+        appliedSteps = List.copyOf(appliedSteps);
+        Objects.requireNonNull(outcome, "outcome");
+    }
+
+    /**
+     * Tells whether the release found nothing to do.
+     *
+     * @return {@code true} when the database was already up to date
+     */
+    public boolean upToDate() {
+        return outcome == Outcome.UP_TO_DATE;
+    }
+}

@@ -1,0 +1,217 @@
+package io.drm.internal;
+
+import io.drm.ChecksumMismatchException;
+import io.drm.DrmException;
+import io.drm.ReleaseStep;
+import io.drm.StepKind;
+import io.drm.ValidationException;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+/**
+ * Computes what a release would do: first from the ledger (fast path, no Flyway scan), else from
+ * Flyway's view of the locations and the history, checked for edited, missing, failed and
+ * out-of-order migrations.
+ */
+public final class Planner {
+
+    private final Settings settings;
+    private final LocationScanner scanner;
+
+    /**
+     * Creates a planner.
+     *
+     * @param settings the release settings
+     */
+    public Planner(Settings settings) {
+        this.settings = settings;
+        this.scanner = new LocationScanner(settings.classLoader());
+    }
+
+    /**
+     * Scans the locations.
+     *
+     * @return what they hold
+     */
+    public ScannedLocations scan() {
+        return scanner.scan(settings.locations());
+    }
+
+    /**
+     * Plans a release.
+     *
+     * @param lease the connections
+     * @param kind the database kind
+     * @param scan the scanned locations
+     * @param expected a plan computed earlier that may still hold, or {@code null}
+     * @return the plan: {@code expected} when neither the files nor the history changed since
+     */
+    public PlanState plan(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan, PlanState expected) {
+        String fingerprint;
+        Optional<Ledger.Head> head;
+        Ledger ledger = new Ledger(kind);
+        try (Connection c = lease.connection("read the release state of")) {
+            fingerprint = FlywayHistory.fingerprint(c);
+            head = ledger.head(c);
+        } catch (java.sql.SQLException e) {
+            throw settings.connector().translate(e, "read the release state of");
+        }
+        if (head.isPresent() && scan.contentHash().equals(head.get().contentHash())
+                && fingerprint.equals(head.get().historyFingerprint())) {
+            String version = head.get().toVersion();
+            return PlanState.of(version, version, List.of(), scan.contentHash(), fingerprint,
+                    head.get().releaseId(), true);
+        }
+        if (expected != null && expected.contentHash().equals(scan.contentHash())
+                && expected.historyFingerprint().equals(fingerprint)) {
+            return expected;
+        }
+        return fullPlan(lease, kind, scan, fingerprint, head.map(Ledger.Head::releaseId).orElse(null));
+    }
+
+    private PlanState fullPlan(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan, String fingerprint,
+            String headId) {
+        MigrationInfo[] all;
+        try {
+            all = flyway(lease.dataSource(), kind, null).info().all();
+        } catch (FlywayException e) {
+            throw translate(e, "read the migration history of");
+        }
+        Map<String, ScannedFile> files = scan.byRelativePath();
+        check(all, files, lease, kind);
+        String current = null;
+        String target = null;
+        List<ReleaseStep> steps = new ArrayList<>();
+        for (MigrationInfo info : all) {
+            String version = info.getVersion() == null ? null : info.getVersion().getVersion();
+            if (info.getState() == MigrationState.PENDING) {
+                steps.add(step(info, files));
+                if (version != null) {
+                    target = version;
+                }
+            } else if (version != null && info.getState() == MigrationState.SUCCESS
+                    || info.getState() == MigrationState.BASELINE) {
+                current = version;
+            }
+        }
+        return PlanState.of(current, target == null ? current : target, steps, scan.contentHash(), fingerprint,
+                headId, false);
+    }
+
+    /**
+     * Builds a step from Flyway's view of a migration and drm's scan of its file.
+     *
+     * @param info the migration
+     * @param files the scanned files by relative path
+     * @return the step
+     */
+    static ReleaseStep step(MigrationInfo info, Map<String, ScannedFile> files) {
+        String script = info.getScript();
+        ScannedFile file = files.get(script);
+        boolean sql = script.toLowerCase(java.util.Locale.ROOT).endsWith(".sql");
+        String version = info.getVersion() == null ? null : info.getVersion().getVersion();
+        StepKind kind = !sql ? StepKind.JAVA : version == null ? StepKind.REPEATABLE_SQL : StepKind.SQL;
+        String checksum = file != null ? "sha256:" + file.sha256() : "flyway:" + info.getChecksum();
+        return new ReleaseStep(version, Objects.requireNonNullElse(info.getDescription(), ""), kind, checksum, script);
+    }
+
+    private void check(MigrationInfo[] all, Map<String, ScannedFile> files, Connector.Lease lease, DatabaseKind kind) {
+        for (MigrationInfo info : all) {
+            MigrationState state = info.getState();
+            String version = info.getVersion() == null ? null : info.getVersion().getVersion();
+            String label = (version == null ? "repeatable migration" : "migration " + version) + " ("
+                    + info.getScript() + ")";
+            if (state == MigrationState.SUCCESS && info.getResolvedChecksum() != null
+                    && info.getAppliedChecksum() != null
+                    && !info.getResolvedChecksum().equals(info.getAppliedChecksum()) && version != null) {
+                throw checksumMismatch(info, version, files.get(info.getScript()), lease, kind);
+            }
+            if (state.isFailed()) {
+                throw new ValidationException(label + " failed in an earlier release and is recorded as failed in"
+                        + " flyway_schema_history. Remove what it changed, delete its failed row (Flyway repair),"
+                        + " then release again.");
+            }
+            if (state == MigrationState.MISSING_SUCCESS) {
+                throw new ValidationException(label + " was applied but is no longer in the locations "
+                        + settings.locations() + ". Restore the file, or check that the locations are right.");
+            }
+            if (state == MigrationState.IGNORED) {
+                throw new ValidationException(label + " is not applied and its version is below the current"
+                        + " schema version, so it would never run. Give it a version above the current one.");
+            }
+        }
+    }
+
+    private ChecksumMismatchException checksumMismatch(MigrationInfo info, String version, ScannedFile file,
+            Connector.Lease lease, DatabaseKind kind) {
+        String where = file == null ? info.getScript() : file.displayPath();
+        StringBuilder message = new StringBuilder("migration ").append(version).append(" (").append(where)
+                .append(") was changed after it was applied: Flyway recorded checksum ")
+                .append(info.getAppliedChecksum()).append(" when it was applied, the file now has checksum ")
+                .append(info.getResolvedChecksum()).append('.');
+        Optional<String> drmChecksum = Optional.empty();
+        try (Connection c = lease.connection("read the ledger of")) {
+            drmChecksum = new Ledger(kind).appliedChecksum(c, version);
+        } catch (DrmException | java.sql.SQLException ignored) {
+            // the hint below is optional
+        }
+        if (file != null && drmChecksum.isPresent() && drmChecksum.get().equals("sha256:" + file.sha256())) {
+            message.append(" The file's bytes are exactly those drm applied (").append(drmChecksum.get())
+                    .append("), so the difference comes from the Flyway version computing checksums differently,"
+                    + " not from an edit: run Flyway repair once to re-record the checksums.");
+        } else {
+            message.append(" Way out: restore the file's released content (for example from version control) and"
+                    + " put the change in a new migration with a higher version; if the edit is intended and"
+                    + " harmless (comments, formatting), run Flyway repair to accept the new checksum.");
+        }
+        return new ChecksumMismatchException(message.toString());
+    }
+
+    /**
+     * Configures Flyway for this release.
+     *
+     * @param dataSource the data source
+     * @param kind the database kind
+     * @param callback drm's callback, or {@code null}
+     * @return the Flyway instance
+     */
+    public Flyway flyway(DataSource dataSource, DatabaseKind kind, Callback callback) {
+        FluentConfiguration config = Flyway.configure(settings.classLoader())
+                .dataSource(dataSource)
+                .locations(settings.locations().toArray(String[]::new))
+                .cleanDisabled(true)
+                .failOnMissingLocations(true)
+                .group(kind.transactionalDdl());
+        if (callback != null) {
+            config = config.callbacks(callback);
+        }
+        return config.load();
+    }
+
+    /**
+     * Turns a Flyway failure outside a migration into a {@link DrmException}.
+     *
+     * @param e the failure
+     * @param doing what drm was doing
+     * @return the exception
+     */
+    public DrmException translate(FlywayException e, String doing) {
+        Throwable sql = Failures.sqlCause(e);
+        if (sql != null) {
+            return settings.connector().translate(sql, doing);
+        }
+        return new ValidationException("Flyway could not " + doing + " the database: "
+                + Failures.firstLine(e.getMessage()), e);
+    }
+}

@@ -1,0 +1,276 @@
+package io.drm.internal;
+
+import io.drm.AppliedStep;
+import io.drm.AuditException;
+import io.drm.DrmException;
+import io.drm.MigrationFailedException;
+import io.drm.PlanChangedException;
+import io.drm.ReleaseResult;
+import io.drm.ReleaseStep;
+import io.drm.spi.AuditEvent;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs releases: plan (read-only), apply under the release lock, and the startup hook with its
+ * fast no-op path.
+ */
+public final class ReleaseEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.drm.release");
+
+    private final Settings settings;
+    private final Planner planner;
+
+    /**
+     * Creates an engine.
+     *
+     * @param settings the frozen settings
+     */
+    public ReleaseEngine(Settings settings) {
+        this.settings = settings;
+        this.planner = new Planner(settings);
+    }
+
+    /**
+     * Plans a release without writing anything.
+     *
+     * @return the plan
+     */
+    public PlanState plan() {
+        ScannedLocations scan = planner.scan();
+        try (Connector.Lease lease = settings.connector().open()) {
+            return planner.plan(lease, kindOf(lease), scan, null);
+        }
+    }
+
+    /**
+     * Applies a plan: lock, re-plan, refuse a changed plan, execute, record.
+     *
+     * @param planned the plan the caller saw
+     * @return the result
+     */
+    public ReleaseResult apply(PlanState planned) {
+        ScannedLocations scan = planner.scan();
+        try (Connector.Lease lease = settings.connector().open()) {
+            return underLock(lease, kindOf(lease), scan, planned);
+        }
+    }
+
+    /**
+     * The startup hook: returns at once when the ledger shows the database is at the locations'
+     * content, else applies whatever is pending under the lock.
+     *
+     * @return the result
+     */
+    public ReleaseResult onStartup() {
+        ScannedLocations scan = planner.scan();
+        try (Connector.Lease lease = settings.connector().open()) {
+            DatabaseKind kind = kindOf(lease);
+            PlanState quick = planner.plan(lease, kind, scan, null);
+            if (quick.fastPath()) {
+                LOG.debug("up to date at version {} (ledger matches the locations)", quick.currentVersion());
+                return upToDate(quick);
+            }
+            return underLock(lease, kind, scan, null);
+        }
+    }
+
+    private ReleaseResult underLock(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan,
+            PlanState expected) {
+        String releaseId = settings.ids().get();
+        Connection lockConnection = lease.connection("take the release lock on");
+        try (ReleaseLock lock = ReleaseLock.acquire(lockConnection, kind, settings.lockTimeout(),
+                "release " + releaseId + " by " + settings.actor())) {
+            Ledger ledger = new Ledger(kind);
+            try (Connection c = lease.connection("create the ledger tables on")) {
+                ledger.ensureTables(c);
+            }
+            PlanState now = planner.plan(lease, kind, scan, expected);
+            if (now.isEmpty()) {
+                if (!now.fastPath()) {
+                    recordUpToDate(lease, ledger, releaseId, now);
+                    now = new PlanState(now.id(), now.currentVersion(), now.targetVersion(), now.steps(),
+                            now.contentHash(), now.historyFingerprint(), releaseId, false);
+                }
+                LOG.info("up to date at version {}: nothing to apply", now.currentVersion());
+                return upToDate(now);
+            }
+            if (expected != null && !expected.id().equals(now.id())) {
+                throw new PlanChangedException("the plan " + expected.id() + " (" + expected.steps().size()
+                        + " steps, " + expected.currentVersion() + " -> " + expected.targetVersion() + ") no longer"
+                        + " matches the database and the locations; the plan now would be " + now.id() + " ("
+                        + now.steps().size() + " steps, " + now.currentVersion() + " -> " + now.targetVersion()
+                        + "). Nothing was applied. Plan again, review the new plan, and apply that.");
+            }
+            return execute(lease, kind, ledger, releaseId, now, scan);
+        } catch (SQLException e) {
+            throw settings.connector().translate(e, "release to");
+        }
+    }
+
+    private ReleaseResult execute(Connector.Lease lease, DatabaseKind kind, Ledger ledger, String releaseId,
+            PlanState plan, ScannedLocations scan) throws SQLException {
+        Auditor audit = new Auditor(settings, target(lease, kind));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("releaseId", releaseId);
+        details.put("planId", plan.id());
+        details.put("fromVersion", String.valueOf(plan.currentVersion()));
+        details.put("toVersion", String.valueOf(plan.targetVersion()));
+        details.put("steps", String.valueOf(plan.steps().size()));
+        audit.append("release.started", AuditEvent.Outcome.UNKNOWN, details,
+                "Audit is fail-closed: the release did not start and nothing was applied.");
+        Instant started = settings.clock().instant();
+        try (Connection c = lease.connection("record the release in")) {
+            ledger.begin(c, new Ledger.ReleaseRow(releaseId, plan.id(), settings.environment(), settings.actor(),
+                    Ledger.RUNNING, plan.currentVersion(), plan.targetVersion(), plan.contentHash(),
+                    plan.historyFingerprint(), plan.steps().size(), started, null));
+        }
+        LOG.info("release {} - applying {} steps: {} -> {} (plan {})", releaseId, plan.steps().size(),
+                plan.currentVersion(), plan.targetVersion(), plan.id());
+        StepRecorder recorder = new StepRecorder(releaseId, plan.steps(), scan.byRelativePath());
+        MigrateResult result;
+        try {
+            result = planner.flyway(lease.dataSource(), kind, recorder).migrate();
+        } catch (FlywayException | DrmException e) {
+            throw failed(lease, kind, ledger, audit, releaseId, plan, recorder, e);
+        }
+        String toVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : plan.targetVersion();
+        List<AppliedStep> applied = List.copyOf(recorder.completed());
+        List<Ledger.StepRecord> records = new ArrayList<>();
+        for (AppliedStep step : applied) {
+            records.add(new Ledger.StepRecord(step.step(), "APPLIED", step.duration().toMillis(), null));
+        }
+        try (Connection c = lease.connection("record the release in")) {
+            ledger.finish(c, releaseId, Ledger.SUCCEEDED, toVersion, FlywayHistory.fingerprint(c),
+                    settings.clock().instant(), null, null, records);
+        }
+        String ifFails = "The release " + releaseId + " was applied (" + applied.size() + " steps, now at version "
+                + toVersion + ") and is recorded in drm_release, but the audit trail misses this event.";
+        for (AppliedStep step : applied) {
+            Map<String, String> stepDetails = new LinkedHashMap<>();
+            stepDetails.put("releaseId", releaseId);
+            stepDetails.put("version", String.valueOf(step.version()));
+            stepDetails.put("source", step.step().source());
+            stepDetails.put("checksum", step.step().checksum());
+            stepDetails.put("durationMs", String.valueOf(step.duration().toMillis()));
+            audit.append("migration.applied", AuditEvent.Outcome.SUCCESS, stepDetails, ifFails);
+        }
+        details.put("toVersion", String.valueOf(toVersion));
+        details.put("durationMs", String.valueOf(java.time.Duration.between(started, settings.clock().instant())
+                .toMillis()));
+        audit.append("release.completed", AuditEvent.Outcome.SUCCESS, details, ifFails);
+        audit.flush(ifFails);
+        LOG.info("release {} - applied {} steps, now at version {}", releaseId, applied.size(), toVersion);
+        return new ReleaseResult(releaseId, plan.id(), applied, plan.currentVersion(), toVersion,
+                ReleaseResult.Outcome.APPLIED);
+    }
+
+    private DrmException failed(Connector.Lease lease, DatabaseKind kind, Ledger ledger, Auditor audit,
+            String releaseId, PlanState plan, StepRecorder recorder, RuntimeException failure) {
+        ReleaseStep failedStep = recorder.failed();
+        boolean rolledBack = kind.transactionalDdl();
+        List<ReleaseStep> remaining = rolledBack ? List.of()
+                : recorder.completed().stream().map(AppliedStep::step).collect(Collectors.toList());
+        String dbError = Failures.databaseError(failure);
+        StringBuilder message = new StringBuilder("release ").append(releaseId).append(" failed");
+        if (failedStep != null) {
+            message.append(" at step ").append(failedStep.version() == null ? "R" : failedStep.version())
+                    .append(" (").append(failedStep.source()).append(")");
+        }
+        message.append(": ").append(dbError).append(". ");
+        if (rolledBack) {
+            message.append("The database rolled the whole release back: nothing of it remains (schema, data and"
+                    + " Flyway history are as before). Fix the step and release again.");
+        } else {
+            message.append(kind.label()).append(" commits DDL implicitly, so the release stopped at the failing"
+                    + " step. Steps applied and still in the database: ")
+                    .append(remaining.isEmpty() ? "none" : remaining.stream()
+                            .map(s -> (s.version() == null ? "R" : s.version()) + " (" + s.source() + ")")
+                            .collect(Collectors.joining(", ")))
+                    .append(". The failing step may have left partial changes and is recorded as failed in"
+                            + " flyway_schema_history: undo its partial changes, delete its failed row (Flyway"
+                            + " repair), fix the step, then release again.");
+        }
+        MigrationFailedException exception = new MigrationFailedException(message.toString(), releaseId, failedStep,
+                remaining, failure);
+        Set<String> done = recorder.completed().stream().map(s -> s.step().source()).collect(Collectors.toSet());
+        List<Ledger.StepRecord> records = new ArrayList<>();
+        for (AppliedStep step : recorder.completed()) {
+            records.add(new Ledger.StepRecord(step.step(), rolledBack ? "ROLLED_BACK" : "APPLIED",
+                    step.duration().toMillis(), null));
+        }
+        for (ReleaseStep step : plan.steps()) {
+            if (done.contains(step.source())) {
+                continue;
+            }
+            boolean isFailed = failedStep != null && step.source().equals(failedStep.source());
+            records.add(new Ledger.StepRecord(step, isFailed ? "FAILED" : "NOT_RUN",
+                    isFailed ? recorder.failedAfterMillis() : null, isFailed ? dbError : null));
+        }
+        try (Connection c = lease.connection("record the failed release in")) {
+            ledger.finish(c, releaseId, Ledger.FAILED, remaining.isEmpty() ? plan.currentVersion()
+                    : remaining.get(remaining.size() - 1).version(), FlywayHistory.fingerprint(c),
+                    settings.clock().instant(), MigrationFailedException.CODE.id(), exception.getMessage(), records);
+        } catch (SQLException | DrmException e) {
+            exception.addSuppressed(e);
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("releaseId", releaseId);
+        details.put("planId", plan.id());
+        details.put("failedStep", failedStep == null ? "none" : failedStep.source());
+        details.put("stepsRemaining", String.valueOf(remaining.size()));
+        details.put("error", dbError);
+        try {
+            audit.append("release.failed", AuditEvent.Outcome.FAILURE, details, "");
+            audit.flush("");
+        } catch (AuditException e) {
+            exception.addSuppressed(e);
+        }
+        LOG.warn("release {} failed: {}", releaseId, exception.getMessage());
+        return exception;
+    }
+
+    private void recordUpToDate(Connector.Lease lease, Ledger ledger, String releaseId, PlanState plan)
+            throws SQLException {
+        Instant now = settings.clock().instant();
+        try (Connection c = lease.connection("record the release in")) {
+            ledger.begin(c, new Ledger.ReleaseRow(releaseId, plan.id(), settings.environment(), settings.actor(),
+                    Ledger.UP_TO_DATE, plan.currentVersion(), plan.targetVersion(), plan.contentHash(),
+                    plan.historyFingerprint(), 0, now, now));
+        }
+    }
+
+    private static ReleaseResult upToDate(PlanState plan) {
+        return new ReleaseResult(plan.headReleaseId(), plan.id(), List.of(), plan.currentVersion(),
+                plan.currentVersion(), ReleaseResult.Outcome.UP_TO_DATE);
+    }
+
+    private DatabaseKind kindOf(Connector.Lease lease) {
+        try (Connection c = lease.connection("connect to")) {
+            return DatabaseKind.of(c);
+        } catch (SQLException e) {
+            throw settings.connector().translate(e, "connect to");
+        }
+    }
+
+    private static String target(Connector.Lease lease, DatabaseKind kind) {
+        try (Connection c = lease.connection("connect to")) {
+            String scope = kind == DatabaseKind.MYSQL ? c.getCatalog() : c.getSchema();
+            return kind.label() + ":" + (scope == null ? "default" : scope);
+        } catch (SQLException e) {
+            return kind.label();
+        }
+    }
+}

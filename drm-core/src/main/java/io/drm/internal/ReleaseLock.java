@@ -1,0 +1,262 @@
+package io.drm.internal;
+
+import io.drm.LockTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The release lock of one database (PostgreSQL: schema; MySQL/MariaDB: database): a PostgreSQL
+ * advisory lock, a MySQL/MariaDB {@code GET_LOCK}, or a row lock on {@code drm_lock} elsewhere. It is
+ * held on a dedicated connection for the whole release and released by {@link #close()}.
+ */
+public final class ReleaseLock implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReleaseLock.class);
+    private static final long POLL_MILLIS = 50;
+
+    private final Connection connection;
+    private final DatabaseKind kind;
+    private final String key;
+    private final int restoreLockTimeout;
+    private boolean released;
+
+    private ReleaseLock(Connection connection, DatabaseKind kind, String key, int restoreLockTimeout) {
+        this.connection = connection;
+        this.kind = kind;
+        this.key = key;
+        this.restoreLockTimeout = restoreLockTimeout;
+    }
+
+    /**
+     * Takes the lock, waiting up to the timeout.
+     *
+     * @param connection a connection dedicated to the lock; closed when the lock is released or
+     *     could not be taken
+     * @param kind the database kind
+     * @param timeout how long to wait
+     * @param holder who takes it, recorded where the database allows
+     * @return the held lock
+     * @throws LockTimeoutException if another release held it for the whole timeout
+     * @throws SQLException if the database fails
+     */
+    public static ReleaseLock acquire(Connection connection, DatabaseKind kind, Duration timeout, String holder)
+            throws SQLException {
+        boolean done = false;
+        int restoreLockTimeout = -1;
+        try {
+            connection.setAutoCommit(true);
+            String scope = scope(connection, kind);
+            String key = kind == DatabaseKind.MYSQL ? "drm:" + Hashing.sha256Hex(scope).substring(0, 40) : scope;
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Instant start = Instant.now();
+            if (kind != DatabaseKind.POSTGRESQL && kind != DatabaseKind.MYSQL) {
+                restoreLockTimeout = prepareLockTable(connection, kind);
+                connection.setAutoCommit(false);
+            }
+            boolean waitingLogged = false;
+            while (true) {
+                if (tryLock(connection, kind, key, holder)) {
+                    done = true;
+                    LOG.debug("release lock taken on {} after {} ms", scope,
+                            Duration.between(start, Instant.now()).toMillis());
+                    return new ReleaseLock(connection, kind, key, restoreLockTimeout);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new LockTimeoutException("another release holds the release lock of " + kind.label() + " '"
+                            + scope + "' and did not release it within " + timeout.toMillis() + " ms. Wait for"
+                            + " it to finish and retry, or raise lockTimeout(...) if releases take longer.");
+                }
+                if (!waitingLogged) {
+                    LOG.info("waiting for the release lock of {} '{}' (held by another release)", kind.label(), scope);
+                    waitingLogged = true;
+                }
+                sleep(Math.min(POLL_MILLIS, Math.max(1, left / 1_000_000)));
+            }
+        } finally {
+            if (!done) {
+                closeQuietly(connection, restoreLockTimeout);
+            }
+        }
+    }
+
+    private static String scope(Connection connection, DatabaseKind kind) throws SQLException {
+        String sql = switch (kind) {
+            case POSTGRESQL -> "SELECT current_schema()";
+            case MYSQL -> "SELECT DATABASE()";
+            default -> null;
+        };
+        if (sql == null) {
+            String schema = connection.getSchema();
+            return schema == null ? "default" : schema;
+        }
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            String scope = rs.getString(1);
+            return scope == null ? "default" : scope;
+        }
+    }
+
+    /** Creates drm_lock and its row if needed; on H2 shortens the lock wait, returning the old one. */
+    private static int prepareLockTable(Connection connection, DatabaseKind kind) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS drm_lock (id INT NOT NULL PRIMARY KEY, holder VARCHAR(200),"
+                    + " acquired_at " + kind.timestampType() + ")");
+        } catch (SQLException e) {
+            if (!isAlreadyExists(e)) {
+                throw e;
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            st.executeUpdate("INSERT INTO drm_lock (id) VALUES (1)");
+        } catch (SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                throw e;
+            }
+        }
+        if (kind != DatabaseKind.H2) {
+            return -1;
+        }
+        int old;
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("CALL LOCK_TIMEOUT()")) {
+            rs.next();
+            old = rs.getInt(1);
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET LOCK_TIMEOUT " + POLL_MILLIS);
+        }
+        return old;
+    }
+
+    private static boolean isAlreadyExists(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.equals("42S01") || state.equals("42P07") || state.equals("42000"));
+    }
+
+    private static boolean tryLock(Connection connection, DatabaseKind kind, String key, String holder)
+            throws SQLException {
+        switch (kind) {
+            case POSTGRESQL -> {
+                try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                    ps.setLong(1, advisoryKey(key));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() && rs.getBoolean(1);
+                    }
+                }
+            }
+            case MYSQL -> {
+                try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+                    ps.setString(1, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() && rs.getInt(1) == 1;
+                    }
+                }
+            }
+            default -> {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "UPDATE drm_lock SET holder = ?, acquired_at = ? WHERE id = 1")) {
+                    ps.setString(1, holder.length() > 200 ? holder.substring(0, 200) : holder);
+                    ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                    return ps.executeUpdate() == 1;
+                } catch (SQLException e) {
+                    if (isLockWait(e)) {
+                        return false;
+                    }
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isLockWait(SQLException e) {
+        // H2: 50200 lock timeout, 40001 deadlock; generic: 40xxx serialization failures, HYT00 timeout.
+        String state = e.getSQLState();
+        return e.getErrorCode() == 50200 || (state != null && (state.startsWith("40") || state.equals("HYT00")));
+    }
+
+    private static long advisoryKey(String scope) {
+        return ByteBuffer.wrap(Hashing.sha256().digest(("drm.release:" + scope).getBytes(
+                StandardCharsets.UTF_8))).getLong();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LockTimeoutException("interrupted while waiting for the release lock", e);
+        }
+    }
+
+    /** Releases the lock and closes its connection. Safe to call twice. */
+    @Override
+    public void close() {
+        if (released) {
+            return;
+        }
+        released = true;
+        try {
+            switch (kind) {
+                case POSTGRESQL -> {
+                    try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                        ps.setLong(1, advisoryKey(key));
+                        ps.execute();
+                    }
+                }
+                case MYSQL -> {
+                    try (PreparedStatement ps = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+                        ps.setString(1, key);
+                        ps.execute();
+                    }
+                }
+                default -> connection.commit();
+            }
+        } catch (SQLException e) {
+            LOG.warn("could not release the release lock cleanly ({}); closing its connection", e.getMessage());
+            abort(connection);
+        } finally {
+            closeQuietly(connection, restoreLockTimeout);
+        }
+    }
+
+    private static void abort(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException ignored) {
+            // the connection is closed below anyway
+        }
+    }
+
+    private static void closeQuietly(Connection connection, int restoreLockTimeout) {
+        try {
+            if (!connection.isClosed()) {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+                if (restoreLockTimeout >= 0) {
+                    try (Statement st = connection.createStatement()) {
+                        st.execute("SET LOCK_TIMEOUT " + restoreLockTimeout);
+                    }
+                }
+            }
+        } catch (SQLException ignored) {
+            // closing is all that is left
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing more to do
+        }
+    }
+}
