@@ -94,12 +94,9 @@ public final class ReleaseEngine {
         try (ReleaseLock lock = ReleaseLock.acquire(lockConnection, kind, settings.lockTimeout(),
                 "release " + releaseId + " by " + settings.actor())) {
             Ledger ledger = new Ledger(kind);
-            try (Connection c = lease.connection("create the ledger tables on")) {
-                ledger.ensureTables(c);
-            }
             PlanState now = planner.plan(lease, kind, scan, expected);
             if (now.isEmpty()) {
-                if (!now.fastPath()) {
+                if (!now.fastPath() && !FlywayHistory.NONE.equals(now.historyFingerprint())) {
                     recordUpToDate(lease, ledger, releaseId, now);
                     now = new PlanState(now.id(), now.currentVersion(), now.targetVersion(), now.steps(),
                             now.contentHash(), now.historyFingerprint(), releaseId, false);
@@ -132,19 +129,20 @@ public final class ReleaseEngine {
         audit.append("release.started", AuditEvent.Outcome.UNKNOWN, details,
                 "Audit is fail-closed: the release did not start and nothing was applied.");
         Instant started = settings.clock().instant();
-        try (Connection c = lease.connection("record the release in")) {
-            ledger.begin(c, new Ledger.ReleaseRow(releaseId, plan.id(), settings.environment(), settings.actor(),
-                    Ledger.RUNNING, plan.currentVersion(), plan.targetVersion(), plan.contentHash(),
-                    plan.historyFingerprint(), plan.steps().size(), started, null));
-        }
+        Ledger.ReleaseRow row = new Ledger.ReleaseRow(releaseId, plan.id(), settings.environment(), settings.actor(),
+                Ledger.RUNNING, plan.currentVersion(), plan.targetVersion(), plan.contentHash(),
+                plan.historyFingerprint(), plan.steps().size(), started, null);
         LOG.info("release {} - applying {} steps: {} -> {} (plan {})", releaseId, plan.steps().size(),
                 plan.currentVersion(), plan.targetVersion(), plan.id());
-        StepRecorder recorder = new StepRecorder(releaseId, plan.steps(), scan.byRelativePath());
+        // drm's tables are created once Flyway has created its history table: before that, Flyway would
+        // refuse the schema as "non-empty without history".
+        StepRecorder recorder = new StepRecorder(releaseId, plan.steps(), scan.byRelativePath(),
+                () -> beginRelease(lease, ledger, row));
         MigrateResult result;
         try {
             result = planner.flyway(lease.dataSource(), kind, recorder).migrate();
         } catch (FlywayException | DrmException e) {
-            throw failed(lease, kind, ledger, audit, releaseId, plan, recorder, e);
+            throw failed(lease, kind, ledger, audit, row, plan, recorder, e);
         }
         String toVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : plan.targetVersion();
         List<AppliedStep> applied = List.copyOf(recorder.completed());
@@ -177,8 +175,18 @@ public final class ReleaseEngine {
                 ReleaseResult.Outcome.APPLIED);
     }
 
+    private void beginRelease(Connector.Lease lease, Ledger ledger, Ledger.ReleaseRow row) {
+        try (Connection c = lease.connection("record the release in")) {
+            ledger.ensureTables(c);
+            ledger.begin(c, row);
+        } catch (SQLException e) {
+            throw settings.connector().translate(e, "record the release in");
+        }
+    }
+
     private DrmException failed(Connector.Lease lease, DatabaseKind kind, Ledger ledger, Auditor audit,
-            String releaseId, PlanState plan, StepRecorder recorder, RuntimeException failure) {
+            Ledger.ReleaseRow row, PlanState plan, StepRecorder recorder, RuntimeException failure) {
+        String releaseId = row.releaseId();
         ReleaseStep failedStep = recorder.failed();
         boolean rolledBack = kind.transactionalDdl();
         List<ReleaseStep> remaining = rolledBack ? List.of()
@@ -220,8 +228,17 @@ public final class ReleaseEngine {
                     isFailed ? recorder.failedAfterMillis() : null, isFailed ? dbError : null));
         }
         try (Connection c = lease.connection("record the failed release in")) {
+            String fingerprint = FlywayHistory.fingerprint(c);
+            if (!recorder.started()) {
+                if (FlywayHistory.NONE.equals(fingerprint)) {
+                    throw new SQLException("Flyway failed before creating its history table; the failure is in the"
+                            + " audit trail and the exception only");
+                }
+                ledger.ensureTables(c);
+                ledger.begin(c, row);
+            }
             ledger.finish(c, releaseId, Ledger.FAILED, remaining.isEmpty() ? plan.currentVersion()
-                    : remaining.get(remaining.size() - 1).version(), FlywayHistory.fingerprint(c),
+                    : remaining.get(remaining.size() - 1).version(), fingerprint,
                     settings.clock().instant(), MigrationFailedException.CODE.id(), exception.getMessage(), records);
         } catch (SQLException | DrmException e) {
             exception.addSuppressed(e);
@@ -246,6 +263,7 @@ public final class ReleaseEngine {
             throws SQLException {
         Instant now = settings.clock().instant();
         try (Connection c = lease.connection("record the release in")) {
+            ledger.ensureTables(c);
             ledger.begin(c, new Ledger.ReleaseRow(releaseId, plan.id(), settings.environment(), settings.actor(),
                     Ledger.UP_TO_DATE, plan.currentVersion(), plan.targetVersion(), plan.contentHash(),
                     plan.historyFingerprint(), 0, now, now));

@@ -16,13 +16,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The release lock of one database (PostgreSQL: schema; MySQL/MariaDB: database): a PostgreSQL
- * advisory lock, a MySQL/MariaDB {@code GET_LOCK}, or a row lock on {@code drm_lock} elsewhere. It is
+ * advisory lock, a MySQL/MariaDB {@code GET_LOCK}, or elsewhere (H2) a row lock on {@code DRM.drm_lock},
+ * one row a schema. It is
  * held on a dedicated connection for the whole release and released by {@link #close()}.
  */
 public final class ReleaseLock implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseLock.class);
     private static final long POLL_MILLIS = 50;
+    private static final String LOCK_SCHEMA = "DRM";
+    private static final String LOCK_TABLE = LOCK_SCHEMA + ".drm_lock";
 
     private final Connection connection;
     private final DatabaseKind kind;
@@ -60,7 +63,7 @@ public final class ReleaseLock implements AutoCloseable {
             long deadline = System.nanoTime() + timeout.toNanos();
             Instant start = Instant.now();
             if (kind != DatabaseKind.POSTGRESQL && kind != DatabaseKind.MYSQL) {
-                restoreLockTimeout = prepareLockTable(connection, kind);
+                restoreLockTimeout = prepareLockTable(connection, kind, scope);
                 connection.setAutoCommit(false);
             }
             boolean waitingLogged = false;
@@ -107,18 +110,24 @@ public final class ReleaseLock implements AutoCloseable {
         }
     }
 
-    /** Creates drm_lock and its row if needed; on H2 shortens the lock wait, returning the old one. */
-    private static int prepareLockTable(Connection connection, DatabaseKind kind) throws SQLException {
+    /**
+     * Creates the lock table and the scope's row if needed; on H2 shortens the lock wait, returning
+     * the old one. The table lives in its own schema {@code DRM}, so that the application's schema
+     * stays empty for Flyway until Flyway has created its history table.
+     */
+    private static int prepareLockTable(Connection connection, DatabaseKind kind, String scope) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS drm_lock (id INT NOT NULL PRIMARY KEY, holder VARCHAR(200),"
-                    + " acquired_at " + kind.timestampType() + ")");
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + LOCK_SCHEMA);
+            st.execute("CREATE TABLE IF NOT EXISTS " + LOCK_TABLE + " (scope VARCHAR(200) NOT NULL PRIMARY KEY,"
+                    + " holder VARCHAR(200), acquired_at " + kind.timestampType() + ")");
         } catch (SQLException e) {
             if (!isAlreadyExists(e)) {
                 throw e;
             }
         }
-        try (Statement st = connection.createStatement()) {
-            st.executeUpdate("INSERT INTO drm_lock (id) VALUES (1)");
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + LOCK_TABLE + " (scope) VALUES (?)")) {
+            ps.setString(1, scope);
+            ps.executeUpdate();
         } catch (SQLException e) {
             if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
                 throw e;
@@ -164,9 +173,10 @@ public final class ReleaseLock implements AutoCloseable {
             }
             default -> {
                 try (PreparedStatement ps = connection.prepareStatement(
-                        "UPDATE drm_lock SET holder = ?, acquired_at = ? WHERE id = 1")) {
+                        "UPDATE " + LOCK_TABLE + " SET holder = ?, acquired_at = ? WHERE scope = ?")) {
                     ps.setString(1, holder.length() > 200 ? holder.substring(0, 200) : holder);
                     ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                    ps.setString(3, key);
                     return ps.executeUpdate() == 1;
                 } catch (SQLException e) {
                     if (isLockWait(e)) {

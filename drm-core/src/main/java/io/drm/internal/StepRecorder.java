@@ -26,14 +26,24 @@ final class StepRecorder implements Callback {
     private final Map<String, ReleaseStep> planned = new HashMap<>();
     private final Map<String, ScannedFile> files;
     private final int total;
+    private final Runnable beforeFirstStep;
+    private boolean started;
     private final List<AppliedStep> completed = new ArrayList<>();
     private ReleaseStep running;
     private long runningSince;
     private ReleaseStep failed;
     private long failedAfterNanos;
 
-    StepRecorder(String releaseId, List<ReleaseStep> steps, Map<String, ScannedFile> files) {
+    /**
+     * Creates a recorder.
+     *
+     * @param beforeFirstStep runs once when Flyway starts migrating, after it has created its history
+     *     table and before the first step; a failure there stops the release
+     */
+    StepRecorder(String releaseId, List<ReleaseStep> steps, Map<String, ScannedFile> files,
+            Runnable beforeFirstStep) {
         this.releaseId = releaseId;
+        this.beforeFirstStep = beforeFirstStep;
         for (ReleaseStep step : steps) {
             planned.put(step.source(), step);
         }
@@ -43,7 +53,7 @@ final class StepRecorder implements Callback {
 
     @Override
     public boolean supports(Event event, Context context) {
-        return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE
+        return event == Event.BEFORE_MIGRATE || event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE
                 || event == Event.AFTER_EACH_MIGRATE_ERROR;
     }
 
@@ -54,6 +64,15 @@ final class StepRecorder implements Callback {
 
     @Override
     public void handle(Event event, Context context) {
+        if (event == Event.BEFORE_MIGRATE || !started) {
+            if (!started) {
+                started = true;
+                beforeFirstStep.run();
+            }
+            if (event == Event.BEFORE_MIGRATE) {
+                return;
+            }
+        }
         MigrationInfo info = context.getMigrationInfo();
         if (info == null) {
             return;
@@ -83,6 +102,11 @@ final class StepRecorder implements Callback {
     @Override
     public String getCallbackName() {
         return "drm";
+    }
+
+    /** Tells whether Flyway got as far as starting to migrate. */
+    boolean started() {
+        return started;
     }
 
     /** Returns the steps that completed, in order. */
