@@ -81,7 +81,7 @@ public final class Connector {
         config.setUsername(user);
         config.setPassword(password);
         config.setPoolName("drm");
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(8);
         config.setMinimumIdle(0);
         config.setInitializationFailTimeout(1);
         config.setConnectionTimeout(30_000);

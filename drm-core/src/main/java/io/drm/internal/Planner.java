@@ -58,26 +58,52 @@ public final class Planner {
      * @return the plan: {@code expected} when neither the files nor the history changed since
      */
     public PlanState plan(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan, PlanState expected) {
-        String fingerprint;
-        Optional<Ledger.Head> head;
-        Ledger ledger = new Ledger(kind);
+        State state = readState(lease, kind);
+        PlanState fast = fastPath(state, scan);
+        if (fast != null) {
+            return fast;
+        }
+        if (expected != null && expected.contentHash().equals(scan.contentHash())
+                && expected.historyFingerprint().equals(state.fingerprint())) {
+            return expected;
+        }
+        return fullPlan(lease, kind, scan, state.fingerprint(), state.head().map(Ledger.Head::releaseId).orElse(null));
+    }
+
+    /**
+     * The fast path alone: an empty plan when the ledger's latest release saw exactly these files
+     * and Flyway's history has not changed since.
+     *
+     * @param lease the connections
+     * @param kind the database kind
+     * @param scan the scanned locations
+     * @return the empty plan, or {@code null} when a full plan is needed
+     */
+    public PlanState fastPath(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan) {
+        return fastPath(readState(lease, kind), scan);
+    }
+
+    private static PlanState fastPath(State state, ScannedLocations scan) {
+        if (state.head().isEmpty()) {
+            return null;
+        }
+        Ledger.Head head = state.head().get();
+        if (!scan.contentHash().equals(head.contentHash()) || !state.fingerprint().equals(head.historyFingerprint())) {
+            return null;
+        }
+        return PlanState.of(head.toVersion(), head.toVersion(), List.of(), scan.contentHash(), state.fingerprint(),
+                head.releaseId(), true);
+    }
+
+    private State readState(Connector.Lease lease, DatabaseKind kind) {
         try (Connection c = lease.connection("read the release state of")) {
-            fingerprint = FlywayHistory.fingerprint(c);
-            head = ledger.head(c);
+            return new State(FlywayHistory.fingerprint(c), new Ledger(kind).head(c));
         } catch (java.sql.SQLException e) {
             throw settings.connector().translate(e, "read the release state of");
         }
-        if (head.isPresent() && scan.contentHash().equals(head.get().contentHash())
-                && fingerprint.equals(head.get().historyFingerprint())) {
-            String version = head.get().toVersion();
-            return PlanState.of(version, version, List.of(), scan.contentHash(), fingerprint,
-                    head.get().releaseId(), true);
-        }
-        if (expected != null && expected.contentHash().equals(scan.contentHash())
-                && expected.historyFingerprint().equals(fingerprint)) {
-            return expected;
-        }
-        return fullPlan(lease, kind, scan, fingerprint, head.map(Ledger.Head::releaseId).orElse(null));
+    }
+
+    private record State(String fingerprint, Optional<Ledger.Head> head) {
     }
 
     private PlanState fullPlan(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan, String fingerprint,

@@ -78,8 +78,8 @@ public final class ReleaseEngine {
         ScannedLocations scan = planner.scan();
         try (Connector.Lease lease = settings.connector().open()) {
             DatabaseKind kind = kindOf(lease);
-            PlanState quick = planner.plan(lease, kind, scan, null);
-            if (quick.fastPath()) {
+            PlanState quick = planner.fastPath(lease, kind, scan);
+            if (quick != null) {
                 LOG.debug("up to date at version {} (ledger matches the locations)", quick.currentVersion());
                 return upToDate(quick);
             }

@@ -116,13 +116,19 @@ public final class ReleaseLock implements AutoCloseable {
      * stays empty for Flyway until Flyway has created its history table.
      */
     private static int prepareLockTable(Connection connection, DatabaseKind kind, String scope) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("CREATE SCHEMA IF NOT EXISTS " + LOCK_SCHEMA);
-            st.execute("CREATE TABLE IF NOT EXISTS " + LOCK_TABLE + " (scope VARCHAR(200) NOT NULL PRIMARY KEY,"
-                    + " holder VARCHAR(200), acquired_at " + kind.timestampType() + ")");
-        } catch (SQLException e) {
-            if (!isAlreadyExists(e)) {
-                throw e;
+        // Concurrent first releases race to create the table; H2 may then report "object already
+        // exists" despite IF NOT EXISTS, so retry a few times.
+        for (int attempt = 1; ; attempt++) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + LOCK_SCHEMA);
+                st.execute("CREATE TABLE IF NOT EXISTS " + LOCK_TABLE + " (scope VARCHAR(200) NOT NULL PRIMARY KEY,"
+                        + " holder VARCHAR(200), acquired_at " + kind.timestampType() + ")");
+                break;
+            } catch (SQLException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                sleep(10L * attempt);
             }
         }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + LOCK_TABLE + " (scope) VALUES (?)")) {
@@ -145,11 +151,6 @@ public final class ReleaseLock implements AutoCloseable {
             st.execute("SET LOCK_TIMEOUT " + POLL_MILLIS);
         }
         return old;
-    }
-
-    private static boolean isAlreadyExists(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.equals("42S01") || state.equals("42P07") || state.equals("42000"));
     }
 
     private static boolean tryLock(Connection connection, DatabaseKind kind, String key, String holder)
