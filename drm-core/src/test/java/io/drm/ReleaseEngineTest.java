@@ -207,4 +207,35 @@ final class ReleaseEngineTest {
             assertThat(db.tableExists("flyway_schema_history")).isFalse();
         }
     }
+
+    @OnEachDatabase
+    void a_checksum_that_changed_only_in_flyways_history_is_told_apart_from_an_edit(DbKind kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrations m = Migrations.in(dir).standard();
+            DataRelease.plan(db.dataSource(), m.location()).apply();
+            String q = kind == DbKind.MARIADB ? "`" : "\"";
+            db.execute("UPDATE " + db.history() + " SET " + q + "checksum" + q + " = 12345 WHERE " + q + "version" + q
+                    + " = '2'");
+
+            assertThatThrownBy(() -> DataRelease.configure().dataSource(db.dataSource()).locations(m.location())
+                    .onStartup())
+                    .isInstanceOf(ChecksumMismatchException.class)
+                    .hasMessageContaining("recorded checksum 12345")
+                    .hasMessageContaining("exactly those drm applied")
+                    .hasMessageContaining("Flyway repair");
+        }
+    }
+
+    @OnEachDatabase
+    void an_audit_failure_after_the_release_says_the_release_was_applied(DbKind kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrations m = Migrations.in(dir).standard();
+
+            assertThatThrownBy(() -> DataRelease.configure().dataSource(db.dataSource()).locations(m.location())
+                    .auditSink(RecordingSink.failingOn("release.completed")).plan().apply())
+                    .isInstanceOf(AuditException.class)
+                    .hasMessageContaining("was applied (3 steps, now at version 3)");
+            assertThat(db.queryStrings("SELECT status FROM drm_release")).containsExactly("SUCCEEDED");
+        }
+    }
 }

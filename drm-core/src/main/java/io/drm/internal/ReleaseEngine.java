@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,7 +140,7 @@ public final class ReleaseEngine {
         MigrateResult result;
         try {
             result = planner.flyway(lease.dataSource(), kind, recorder).migrate();
-        } catch (FlywayException | DrmException e) {
+        } catch (RuntimeException e) {
             throw failed(lease, kind, ledger, audit, row, plan, recorder, e);
         }
         String toVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : plan.targetVersion();
