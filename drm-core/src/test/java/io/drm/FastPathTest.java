@@ -87,4 +87,23 @@ final class FastPathTest {
             assertThat(loader.lookups.get()).isEqualTo(1);
         }
     }
+
+    @OnEachDatabase
+    void a_touched_but_unchanged_file_is_read_and_hashed_but_not_scanned_by_flyway(DbKind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind); CountingLoader loader = new CountingLoader(dir)) {
+            Migrations m = Migrations.in(dir.resolve("db/release")).standard();
+            DataRelease.Builder builder = DataRelease.configure().dataSource(db.dataSource())
+                    .locations("classpath:db/release").classLoader(loader);
+            builder.onStartup();
+            Path file = m.dir().resolve("V2__insert_customer.sql");
+            java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                    java.nio.file.Files.getLastModifiedTime(file).toMillis() - 60_000));
+
+            loader.lookups.set(0);
+            ReleaseResult result = builder.onStartup();
+
+            assertThat(result.upToDate()).isTrue();
+            assertThat(loader.lookups.get()).as("stamp listing, then content scan, no Flyway").isEqualTo(2);
+        }
+    }
 }

@@ -43,10 +43,12 @@ public final class Ledger {
      *
      * @param releaseId the release's id
      * @param contentHash the content hash of the locations it saw
+     * @param stamp the stamp (sizes and times) of the locations it saw
      * @param historyFingerprint the fingerprint of Flyway's history after it
      * @param toVersion the schema version after it
      */
-    public record Head(String releaseId, String contentHash, String historyFingerprint, String toVersion) {
+    public record Head(String releaseId, String contentHash, String stamp, String historyFingerprint,
+            String toVersion) {
     }
 
     /**
@@ -73,7 +75,7 @@ public final class Ledger {
                     + "id VARCHAR(36) NOT NULL PRIMARY KEY, seq BIGINT NOT NULL, plan_id VARCHAR(64) NOT NULL,"
                     + " environment VARCHAR(100) NOT NULL, actor VARCHAR(200) NOT NULL, status VARCHAR(20) NOT NULL,"
                     + " from_version VARCHAR(50), to_version VARCHAR(50), content_hash VARCHAR(64),"
-                    + " history_fingerprint VARCHAR(200), step_count INT NOT NULL, started_at " + ts + " NOT NULL,"
+                    + " location_stamp VARCHAR(64), history_fingerprint VARCHAR(200), step_count INT NOT NULL, started_at " + ts + " NOT NULL,"
                     + " finished_at " + ts + ", error_code VARCHAR(20), error_message VARCHAR(2000))");
             st.execute("CREATE TABLE IF NOT EXISTS drm_release_step ("
                     + "release_id VARCHAR(36) NOT NULL, step_no INT NOT NULL, version VARCHAR(50),"
@@ -90,14 +92,14 @@ public final class Ledger {
      * @return the head, or empty when there is no ledger or no such release
      */
     public Optional<Head> head(Connection connection) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT id, content_hash, history_fingerprint,"
-                + " to_version FROM drm_release WHERE status IN (?, ?) ORDER BY seq DESC")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id, content_hash, location_stamp,"
+                + " history_fingerprint, to_version FROM drm_release WHERE status IN (?, ?) ORDER BY seq DESC")) {
             ps.setMaxRows(1);
             ps.setString(1, SUCCEEDED);
             ps.setString(2, UP_TO_DATE);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new Head(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4))) : Optional.empty();
+                        rs.getString(4), rs.getString(5))) : Optional.empty();
             }
         } catch (SQLException e) {
             return Optional.empty(); // no ledger yet: the full path decides
@@ -119,8 +121,9 @@ public final class Ledger {
             seq = rs.getLong(1);
         }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO drm_release (id, seq, plan_id,"
-                + " environment, actor, status, from_version, to_version, content_hash, history_fingerprint,"
-                + " step_count, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " environment, actor, status, from_version, to_version, content_hash, location_stamp,"
+                + " history_fingerprint, step_count, started_at, finished_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, row.releaseId());
             ps.setLong(2, seq);
             ps.setString(3, row.planId());
@@ -130,10 +133,11 @@ public final class Ledger {
             ps.setString(7, row.fromVersion());
             ps.setString(8, row.toVersion());
             ps.setString(9, row.contentHash());
-            ps.setString(10, row.historyFingerprint());
-            ps.setInt(11, row.stepCount());
-            ps.setTimestamp(12, Timestamp.from(row.startedAt()));
-            setTimestamp(ps, 13, row.finishedAt());
+            ps.setString(10, row.stamp());
+            ps.setString(11, row.historyFingerprint());
+            ps.setInt(12, row.stepCount());
+            ps.setTimestamp(13, Timestamp.from(row.startedAt()));
+            setTimestamp(ps, 14, row.finishedAt());
             ps.executeUpdate();
         }
     }
@@ -239,13 +243,15 @@ public final class Ledger {
      * @param fromVersion version before
      * @param toVersion version after (target)
      * @param contentHash content hash of the locations
+     * @param stamp stamp of the locations
      * @param historyFingerprint fingerprint of Flyway's history (before; updated at the end)
      * @param stepCount number of planned steps
      * @param startedAt start
      * @param finishedAt end, or {@code null} while running
      */
     public record ReleaseRow(String releaseId, String planId, String environment, String actor, String status,
-            String fromVersion, String toVersion, String contentHash, String historyFingerprint, int stepCount,
+            String fromVersion, String toVersion, String contentHash, String stamp, String historyFingerprint,
+            int stepCount,
             Instant startedAt, Instant finishedAt) {
     }
 }

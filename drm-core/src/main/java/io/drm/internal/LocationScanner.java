@@ -1,6 +1,7 @@
 package io.drm.internal;
 
 import io.drm.ConfigurationException;
+import io.drm.DrmException;
 import io.drm.DuplicateVersionException;
 import io.drm.LocationNotFoundException;
 import java.io.IOException;
@@ -14,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * Reads the configured locations: every file, its SHA-256, and what its name says. Checks names
@@ -79,19 +82,57 @@ public final class LocationScanner {
      */
     public ScannedLocations scan(List<String> locations) {
         List<ScannedFile> files = new ArrayList<>();
-        for (String location : locations) {
-            if (location.startsWith("filesystem:")) {
-                scanDirectory(location, Paths.get(location.substring("filesystem:".length())), files);
-            } else {
-                scanClasspath(location, files);
-            }
-        }
+        List<String> stamps = new ArrayList<>();
+        walk(locations, (location, relative, token, content) -> {
+            files.add(scanned(location, relative, content.read()));
+            stamps.add(location + "|" + relative + "|" + token);
+        });
         files.sort(Comparator.comparing(ScannedFile::location).thenComparing(ScannedFile::relativePath));
         checkDuplicates(files);
-        return new ScannedLocations(files, contentHash(files));
+        return new ScannedLocations(files, contentHash(files), digest(stamps));
     }
 
-    private void scanClasspath(String location, List<ScannedFile> files) {
+    /**
+     * Computes the locations' stamp without reading any file: SHA-256 over every file's location,
+     * path, size and modification time (for jar entries: size and the CRC-32 the jar records).
+     * The fast startup path compares it with the stamp recorded by the last release.
+     *
+     * @param locations the locations
+     * @return the stamp, or {@code null} when a location cannot be listed (the full scan reports why)
+     */
+    public String stamp(List<String> locations) {
+        List<String> stamps = new ArrayList<>();
+        try {
+            walk(locations, (location, relative, token, content) -> stamps.add(location + "|" + relative + "|" + token));
+        } catch (DrmException e) {
+            return null;
+        }
+        return digest(stamps);
+    }
+
+    /** Reads a file's content on demand. */
+    @FunctionalInterface
+    private interface Content {
+        byte[] read() throws IOException;
+    }
+
+    /** Receives each file of the locations. */
+    @FunctionalInterface
+    private interface Visitor {
+        void visit(String location, String relative, String token, Content content) throws IOException;
+    }
+
+    private void walk(List<String> locations, Visitor visitor) {
+        for (String location : locations) {
+            if (location.startsWith("filesystem:")) {
+                walkDirectory(location, Paths.get(location.substring("filesystem:".length())), visitor);
+            } else {
+                walkClasspath(location, visitor);
+            }
+        }
+    }
+
+    private void walkClasspath(String location, Visitor visitor) {
         String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
         path = strip(path);
         Enumeration<URL> urls;
@@ -107,31 +148,38 @@ public final class LocationScanner {
         for (URL url : found) {
             if ("file".equals(url.getProtocol())) {
                 try {
-                    scanDirectory(location, Paths.get(url.toURI()), files);
+                    walkDirectory(location, Paths.get(url.toURI()), visitor);
                 } catch (URISyntaxException e) {
                     throw notFound(location, "unreadable URL " + url);
                 }
             } else {
-                scanJar(location, url, files);
+                walkJar(location, url, visitor);
             }
         }
     }
 
-    private static void scanDirectory(String location, Path dir, List<ScannedFile> files) {
+    private static void walkDirectory(String location, Path dir, Visitor visitor) {
         if (!Files.isDirectory(dir)) {
             throw notFound(location, Files.exists(dir) ? "it is a file, not a directory" : "no such directory");
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
-                String relative = dir.relativize(file).toString().replace('\\', '/');
-                files.add(scanned(location, relative, Files.readAllBytes(file)));
-            }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (attrs.isRegularFile()) {
+                        String relative = dir.relativize(file).toString().replace('\\', '/');
+                        visitor.visit(location, relative, attrs.size() + "|" + attrs.lastModifiedTime().toMillis(),
+                                () -> Files.readAllBytes(file));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             throw new LocationNotFoundException("cannot read location '" + location + "': " + e.getMessage(), e);
         }
     }
 
-    private static void scanJar(String location, URL url, List<ScannedFile> files) {
+    private static void walkJar(String location, URL url, Visitor visitor) {
         try {
             URLConnection connection = url.openConnection();
             if (!(connection instanceof JarURLConnection)) {
@@ -145,9 +193,12 @@ public final class LocationScanner {
             try (JarFile jarFile = jar.getJarFile()) {
                 for (JarEntry entry : Collections.list(jarFile.entries())) {
                     if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
-                        try (InputStream in = jarFile.getInputStream(entry)) {
-                            files.add(scanned(location, entry.getName().substring(prefix.length()), in.readAllBytes()));
-                        }
+                        visitor.visit(location, entry.getName().substring(prefix.length()),
+                                entry.getSize() + "|crc" + entry.getCrc(), () -> {
+                                    try (InputStream in = jarFile.getInputStream(entry)) {
+                                        return in.readAllBytes();
+                                    }
+                                });
                     }
                 }
             }
@@ -207,10 +258,19 @@ public final class LocationScanner {
     }
 
     private static String contentHash(List<ScannedFile> files) {
-        MessageDigest digest = Hashing.sha256();
+        List<String> lines = new ArrayList<>();
         for (ScannedFile file : files) {
-            digest.update((file.location() + "|" + file.relativePath() + "|" + file.sha256() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            lines.add(file.location() + "|" + file.relativePath() + "|" + file.sha256());
+        }
+        return digest(lines);
+    }
+
+    private static String digest(List<String> lines) {
+        List<String> sorted = new ArrayList<>(lines);
+        Collections.sort(sorted);
+        MessageDigest digest = Hashing.sha256();
+        for (String line : sorted) {
+            digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(digest.digest());
     }

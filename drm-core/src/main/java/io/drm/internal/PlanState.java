@@ -14,12 +14,13 @@ import java.util.List;
  * @param targetVersion the schema version after the plan
  * @param steps the steps
  * @param contentHash the content hash of the locations
+ * @param stamp the stamp of the locations (sizes and times)
  * @param historyFingerprint the fingerprint of Flyway's history
  * @param headReleaseId the ledger's latest release, or {@code null}
  * @param fastPath whether the plan came from the ledger without a Flyway scan
  */
 public record PlanState(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
-        String contentHash, String historyFingerprint, String headReleaseId, boolean fastPath) {
+        String contentHash, String stamp, String historyFingerprint, String headReleaseId, boolean fastPath) {
 
     /** Copies. */
     public PlanState {
@@ -33,15 +34,16 @@ public record PlanState(String id, String currentVersion, String targetVersion, 
      * @param targetVersion the schema version after the plan
      * @param steps the steps
      * @param contentHash the content hash of the locations
+     * @param stamp the stamp of the locations
      * @param historyFingerprint the fingerprint of Flyway's history
      * @param headReleaseId the ledger's latest release, or {@code null}
      * @param fastPath whether the plan came from the ledger
      * @return the state
      */
     public static PlanState of(String currentVersion, String targetVersion, List<ReleaseStep> steps,
-            String contentHash, String historyFingerprint, String headReleaseId, boolean fastPath) {
+            String contentHash, String stamp, String historyFingerprint, String headReleaseId, boolean fastPath) {
         return new PlanState(id(currentVersion, targetVersion, steps), currentVersion, targetVersion, steps,
-                contentHash, historyFingerprint, headReleaseId, fastPath);
+                contentHash, stamp, historyFingerprint, headReleaseId, fastPath);
     }
 
     /**

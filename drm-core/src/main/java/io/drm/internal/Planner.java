@@ -49,6 +49,15 @@ public final class Planner {
     }
 
     /**
+     * Returns the scanner.
+     *
+     * @return the scanner
+     */
+    LocationScanner scanner() {
+        return scanner;
+    }
+
+    /**
      * Plans a release.
      *
      * @param lease the connections
@@ -91,8 +100,34 @@ public final class Planner {
         if (!scan.contentHash().equals(head.contentHash()) || !state.fingerprint().equals(head.historyFingerprint())) {
             return null;
         }
-        return PlanState.of(head.toVersion(), head.toVersion(), List.of(), scan.contentHash(), state.fingerprint(),
-                head.releaseId(), true);
+        return PlanState.of(head.toVersion(), head.toVersion(), List.of(), scan.contentHash(), scan.stamp(),
+                state.fingerprint(), head.releaseId(), true);
+    }
+
+    /**
+     * The cheapest check, for the startup hook: lists the locations without reading them and
+     * compares their stamp (sizes and modification times) and Flyway's history fingerprint with the
+     * ledger's latest release. Reads no file and runs no Flyway.
+     *
+     * @param lease the connections
+     * @param kind the database kind
+     * @return the empty plan, or {@code null} when the files must be read
+     */
+    public PlanState stampPath(Connector.Lease lease, DatabaseKind kind) {
+        String stamp = scanner.stamp(settings.locations());
+        if (stamp == null) {
+            return null;
+        }
+        State state = readState(lease, kind);
+        if (state.head().isEmpty()) {
+            return null;
+        }
+        Ledger.Head head = state.head().get();
+        if (!stamp.equals(head.stamp()) || !state.fingerprint().equals(head.historyFingerprint())) {
+            return null;
+        }
+        return PlanState.of(head.toVersion(), head.toVersion(), List.of(), head.contentHash(), stamp,
+                state.fingerprint(), head.releaseId(), true);
     }
 
     private State readState(Connector.Lease lease, DatabaseKind kind) {
@@ -131,8 +166,8 @@ public final class Planner {
                 current = version;
             }
         }
-        return PlanState.of(current, target == null ? current : target, steps, scan.contentHash(), fingerprint,
-                headId, false);
+        return PlanState.of(current, target == null ? current : target, steps, scan.contentHash(), scan.stamp(),
+                fingerprint, headId, false);
     }
 
     /**
@@ -162,6 +197,12 @@ public final class Planner {
                     && info.getAppliedChecksum() != null
                     && !info.getResolvedChecksum().equals(info.getAppliedChecksum()) && version != null) {
                 throw checksumMismatch(info, version, files.get(info.getScript()), lease, kind);
+            }
+            if (state == MigrationState.SUCCESS && version != null && info.getResolvedChecksum() != null
+                    && (!info.isDescriptionMatching() || !info.isTypeMatching())) {
+                throw new ValidationException(label + " was applied as '" + info.getAppliedDescription() + "' but the"
+                        + " file now says '" + info.getResolvedDescription() + "' (or its type changed). Restore the"
+                        + " file's released name, or accept the change with Flyway repair.");
             }
             if (state.isFailed()) {
                 throw new ValidationException(label + " failed in an earlier release and is recorded as failed in"
@@ -218,6 +259,9 @@ public final class Planner {
                 .locations(settings.locations().toArray(String[]::new))
                 .cleanDisabled(true)
                 .failOnMissingLocations(true)
+                // drm validates the history itself (check(...)) when it plans, and re-plans under the
+                // release lock whenever files or history changed since, so Flyway need not validate again.
+                .validateOnMigrate(false)
                 .group(kind.transactionalDdl());
         if (callback != null) {
             config = config.callbacks(callback);

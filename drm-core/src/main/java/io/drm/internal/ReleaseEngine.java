@@ -74,9 +74,14 @@ public final class ReleaseEngine {
      * @return the result
      */
     public ReleaseResult onStartup() {
-        ScannedLocations scan = planner.scan();
         try (Connector.Lease lease = settings.connector().open()) {
             DatabaseKind kind = kindOf(lease);
+            PlanState stamped = planner.stampPath(lease, kind);
+            if (stamped != null) {
+                LOG.debug("up to date at version {} (ledger matches the locations' stamp)", stamped.currentVersion());
+                return upToDate(stamped);
+            }
+            ScannedLocations scan = planner.scan();
             PlanState quick = planner.fastPath(lease, kind, scan);
             if (quick != null) {
                 LOG.debug("up to date at version {} (ledger matches the locations)", quick.currentVersion());
@@ -98,7 +103,7 @@ public final class ReleaseEngine {
                 if (!now.fastPath() && !FlywayHistory.NONE.equals(now.historyFingerprint())) {
                     recordUpToDate(lease, ledger, releaseId, now);
                     now = new PlanState(now.id(), now.currentVersion(), now.targetVersion(), now.steps(),
-                            now.contentHash(), now.historyFingerprint(), releaseId, false);
+                            now.contentHash(), now.stamp(), now.historyFingerprint(), releaseId, false);
                 }
                 LOG.info("up to date at version {}: nothing to apply", now.currentVersion());
                 return upToDate(now);
@@ -129,7 +134,7 @@ public final class ReleaseEngine {
                 "Audit is fail-closed: the release did not start and nothing was applied.");
         Instant started = settings.clock().instant();
         Ledger.ReleaseRow row = new Ledger.ReleaseRow(releaseId, plan.id(), settings.environment(), settings.actor(),
-                Ledger.RUNNING, plan.currentVersion(), plan.targetVersion(), plan.contentHash(),
+                Ledger.RUNNING, plan.currentVersion(), plan.targetVersion(), plan.contentHash(), plan.stamp(),
                 plan.historyFingerprint(), plan.steps().size(), started, null);
         LOG.info("release {} - applying {} steps: {} -> {} (plan {})", releaseId, plan.steps().size(),
                 plan.currentVersion(), plan.targetVersion(), plan.id());
@@ -264,7 +269,7 @@ public final class ReleaseEngine {
         try (Connection c = lease.connection("record the release in")) {
             ledger.ensureTables(c);
             ledger.begin(c, new Ledger.ReleaseRow(releaseId, plan.id(), settings.environment(), settings.actor(),
-                    Ledger.UP_TO_DATE, plan.currentVersion(), plan.targetVersion(), plan.contentHash(),
+                    Ledger.UP_TO_DATE, plan.currentVersion(), plan.targetVersion(), plan.contentHash(), plan.stamp(),
                     plan.historyFingerprint(), 0, now, now));
         }
     }

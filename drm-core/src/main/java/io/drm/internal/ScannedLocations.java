@@ -9,8 +9,9 @@ import java.util.Map;
  *
  * @param files every file, sorted by location and path
  * @param contentHash SHA-256 over every file's location, path and content hash
+ * @param stamp SHA-256 over every file's location, path, size and modification time (or jar CRC)
  */
-public record ScannedLocations(List<ScannedFile> files, String contentHash) {
+public record ScannedLocations(List<ScannedFile> files, String contentHash, String stamp) {
 
     /** Copies. */
     public ScannedLocations {
