@@ -1,5 +1,6 @@
 package io.drm.internal;
 
+import io.drm.ArtifactVersion;
 import io.drm.ChecksumMismatchException;
 import io.drm.DrmException;
 import io.drm.ReleaseStep;
@@ -161,8 +162,8 @@ public final class Planner {
                 if (version != null) {
                     target = version;
                 }
-            } else if (version != null && info.getState() == MigrationState.SUCCESS
-                    || info.getState() == MigrationState.BASELINE) {
+            } else if (version != null && info.getState().isApplied() && !info.getState().isFailed()
+                    && (current == null || ArtifactVersion.compareVersions(version, current) > 0)) {
                 current = version;
             }
         }

@@ -109,11 +109,9 @@ public final class ReleaseEngine {
                 return upToDate(now);
             }
             if (expected != null && !expected.id().equals(now.id())) {
-                throw new PlanChangedException("the plan " + expected.id() + " (" + expected.steps().size()
-                        + " steps, " + expected.currentVersion() + " -> " + expected.targetVersion() + ") no longer"
+                throw new PlanChangedException("the plan " + expected.id() + " (" + summary(expected) + ") no longer"
                         + " matches the database and the locations; the plan now would be " + now.id() + " ("
-                        + now.steps().size() + " steps, " + now.currentVersion() + " -> " + now.targetVersion()
-                        + "). Nothing was applied. Plan again, review the new plan, and apply that.");
+                        + summary(now) + "). Nothing was applied. Plan again, review the new plan, and apply that.");
             }
             return execute(lease, kind, ledger, releaseId, now, scan);
         } catch (SQLException e) {
@@ -272,6 +270,15 @@ public final class ReleaseEngine {
                     Ledger.UP_TO_DATE, plan.currentVersion(), plan.targetVersion(), plan.contentHash(), plan.stamp(),
                     plan.historyFingerprint(), 0, now, now));
         }
+    }
+
+    private static String summary(PlanState plan) {
+        return plan.steps().size() + " steps, " + display(plan.currentVersion()) + " -> "
+                + display(plan.targetVersion());
+    }
+
+    private static String display(String version) {
+        return version == null ? "<empty>" : version;
     }
 
     private static ReleaseResult upToDate(PlanState plan) {
