@@ -72,8 +72,8 @@ public final class ReleaseBenchmark {
         BenchDatabase postgres = PostgresDatabase.fromEnvironment();
         Map<String, Scenario> all = new LinkedHashMap<>();
         for (Scenario s : List.of(
-                new ApplyScenario(h2, 200, sets.of(200), 2, 7, 1.10),
-                new ApplyScenario(postgres, 200, sets.of(200), 2, 7, 1.10),
+                new ApplyScenario(h2, 200, sets.of(200), 10, 15, 1.10),
+                new ApplyScenario(postgres, 200, sets.of(200), 10, 15, 1.10),
                 new NoopScenario(h2, 200, sets.of(200), 5, 21, 0.5),
                 new NoopScenario(h2, 5000, sets.of(5000), 2, 15, 0.1))) {
             all.put(s.name(), s);

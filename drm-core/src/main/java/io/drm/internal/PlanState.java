@@ -13,14 +13,13 @@ import java.util.List;
  * @param currentVersion the schema version now
  * @param targetVersion the schema version after the plan
  * @param steps the steps
- * @param contentHash the content hash of the locations
- * @param stamp the stamp of the locations (sizes and times)
+ * @param scan the scanned locations the plan was made from (no files when it came from the stamp)
  * @param historyFingerprint the fingerprint of Flyway's history
  * @param headReleaseId the ledger's latest release, or {@code null}
  * @param fastPath whether the plan came from the ledger without a Flyway scan
  */
 public record PlanState(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
-        String contentHash, String stamp, String historyFingerprint, String headReleaseId, boolean fastPath) {
+        ScannedLocations scan, String historyFingerprint, String headReleaseId, boolean fastPath) {
 
     /** Copies. */
     public PlanState {
@@ -33,17 +32,60 @@ public record PlanState(String id, String currentVersion, String targetVersion, 
      * @param currentVersion the schema version now
      * @param targetVersion the schema version after the plan
      * @param steps the steps
-     * @param contentHash the content hash of the locations
-     * @param stamp the stamp of the locations
+     * @param scan the scanned locations
      * @param historyFingerprint the fingerprint of Flyway's history
      * @param headReleaseId the ledger's latest release, or {@code null}
      * @param fastPath whether the plan came from the ledger
      * @return the state
      */
     public static PlanState of(String currentVersion, String targetVersion, List<ReleaseStep> steps,
-            String contentHash, String stamp, String historyFingerprint, String headReleaseId, boolean fastPath) {
+            ScannedLocations scan, String historyFingerprint, String headReleaseId, boolean fastPath) {
         return new PlanState(id(currentVersion, targetVersion, steps), currentVersion, targetVersion, steps,
-                contentHash, stamp, historyFingerprint, headReleaseId, fastPath);
+                scan, historyFingerprint, headReleaseId, fastPath);
+    }
+
+    /**
+     * Returns this state with other steps, from an empty history: the target is the last version.
+     *
+     * @param newSteps the steps
+     * @return the new state, with its id
+     */
+    public PlanState withSteps(List<ReleaseStep> newSteps) {
+        String target = currentVersion;
+        for (ReleaseStep step : newSteps) {
+            if (step.version() != null) {
+                target = step.version();
+            }
+        }
+        return of(currentVersion, target, newSteps, scan, historyFingerprint, headReleaseId, fastPath);
+    }
+
+    /**
+     * Returns this state recorded under another ledger release.
+     *
+     * @param releaseId the release that recorded it
+     * @return the new state
+     */
+    public PlanState recordedAs(String releaseId) {
+        return new PlanState(id, currentVersion, targetVersion, steps, scan, historyFingerprint, releaseId, fastPath);
+    }
+
+    /**
+     * Returns the content hash of the locations.
+     *
+     * @return the hash
+     */
+    public String contentHash() {
+        return scan.contentHash();
+    }
+
+    /**
+     * Returns the stamp of the locations.
+     *
+     * @return the stamp
+     */
+    public String stamp() {
+        return scan.stamp();
     }
 
     /**

@@ -8,6 +8,7 @@ import io.drm.StepKind;
 import io.drm.ValidationException;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -101,8 +102,8 @@ public final class Planner {
         if (!scan.contentHash().equals(head.contentHash()) || !state.fingerprint().equals(head.historyFingerprint())) {
             return null;
         }
-        return PlanState.of(head.toVersion(), head.toVersion(), List.of(), scan.contentHash(), scan.stamp(),
-                state.fingerprint(), head.releaseId(), true);
+        return PlanState.of(head.toVersion(), head.toVersion(), List.of(), scan, state.fingerprint(),
+                head.releaseId(), true);
     }
 
     /**
@@ -127,8 +128,8 @@ public final class Planner {
         if (!stamp.equals(head.stamp()) || !state.fingerprint().equals(head.historyFingerprint())) {
             return null;
         }
-        return PlanState.of(head.toVersion(), head.toVersion(), List.of(), head.contentHash(), stamp,
-                state.fingerprint(), head.releaseId(), true);
+        return PlanState.of(head.toVersion(), head.toVersion(), List.of(),
+                new ScannedLocations(List.of(), head.contentHash(), stamp), state.fingerprint(), head.releaseId(), true);
     }
 
     private State readState(Connector.Lease lease, DatabaseKind kind) {
@@ -144,6 +145,9 @@ public final class Planner {
 
     private PlanState fullPlan(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan, String fingerprint,
             String headId) {
+        if (FlywayHistory.NONE.equals(fingerprint) && onlySqlMigrations(scan)) {
+            return PlanState.of(null, null, List.of(), scan, fingerprint, headId, false).withSteps(firstRelease(scan));
+        }
         MigrationInfo[] all;
         try {
             all = flyway(lease.dataSource(), kind, null).info().all();
@@ -167,8 +171,52 @@ public final class Planner {
                 current = version;
             }
         }
-        return PlanState.of(current, target == null ? current : target, steps, scan.contentHash(), scan.stamp(),
-                fingerprint, headId, false);
+        return PlanState.of(current, target == null ? current : target, steps, scan, fingerprint, headId, false);
+    }
+
+    /**
+     * Without a history table every migration in the locations is pending, in Flyway's order:
+     * versioned ones by version, then repeatable ones by description. Computing that from drm's own
+     * scan saves a Flyway resolution on a first release.
+     *
+     * @param scan the scanned locations, holding only SQL migrations
+     * @return the steps
+     */
+    static List<ReleaseStep> firstRelease(ScannedLocations scan) {
+        List<ScannedFile> versioned = new ArrayList<>();
+        List<ScannedFile> repeatable = new ArrayList<>();
+        for (ScannedFile file : scan.files()) {
+            if (file.name().type() == MigrationName.Type.VERSIONED) {
+                versioned.add(file);
+            } else if (file.name().type() == MigrationName.Type.REPEATABLE) {
+                repeatable.add(file);
+            }
+        }
+        versioned.sort((a, b) -> ArtifactVersion.compareVersions(a.name().version(), b.name().version()));
+        repeatable.sort(Comparator.comparing(f -> f.name().description()));
+        List<ReleaseStep> steps = new ArrayList<>();
+        for (ScannedFile file : versioned) {
+            steps.add(new ReleaseStep(file.name().version(), file.name().description(), StepKind.SQL,
+                    "sha256:" + file.sha256(), file.relativePath()));
+        }
+        for (ScannedFile file : repeatable) {
+            steps.add(new ReleaseStep(null, file.name().description(), StepKind.REPEATABLE_SQL,
+                    "sha256:" + file.sha256(), file.relativePath()));
+        }
+        return steps;
+    }
+
+    /** Tells whether no file could be a migration Flyway resolves by other means (Java classes, scripts). */
+    private static boolean onlySqlMigrations(ScannedLocations scan) {
+        for (ScannedFile file : scan.files()) {
+            if (file.name().type() == MigrationName.Type.OTHER && file.fileName().contains("__")) {
+                return false;
+            }
+            if (file.fileName().endsWith(".class")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -61,7 +61,10 @@ public final class ReleaseEngine {
      * @return the result
      */
     public ReleaseResult apply(PlanState planned) {
-        ScannedLocations scan = planner.scan();
+        // Unchanged listing (sizes, times): the files the plan read are still there; else read again.
+        String stamp = planner.scanner().stamp(settings.locations());
+        ScannedLocations scan = stamp != null && stamp.equals(planned.stamp()) && !planned.scan().files().isEmpty()
+                ? planned.scan() : planner.scan();
         try (Connector.Lease lease = settings.connector().open()) {
             return underLock(lease, kindOf(lease), scan, planned);
         }
@@ -102,8 +105,7 @@ public final class ReleaseEngine {
             if (now.isEmpty()) {
                 if (!now.fastPath() && !FlywayHistory.NONE.equals(now.historyFingerprint())) {
                     recordUpToDate(lease, ledger, releaseId, now);
-                    now = new PlanState(now.id(), now.currentVersion(), now.targetVersion(), now.steps(),
-                            now.contentHash(), now.stamp(), now.historyFingerprint(), releaseId, false);
+                    now = now.recordedAs(releaseId);
                 }
                 LOG.info("up to date at version {}: nothing to apply", now.currentVersion());
                 return upToDate(now);
