@@ -41,12 +41,16 @@ final class FastPathTest {
         }
     }
 
+    private static DataRelease.Builder startup(TestDatabase db, ClassLoader loader) {
+        return DataRelease.configure().dataSource(db.dataSource()).locations("classpath:db/release")
+                .classLoader(loader);
+    }
+
     @OnEachDatabase
     void an_up_to_date_startup_does_not_scan_with_flyway(DbKind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind); CountingLoader loader = new CountingLoader(dir)) {
             Migrations m = Migrations.in(dir.resolve("db/release")).standard();
-            DataRelease.Builder builder = DataRelease.configure().dataSource(db.dataSource())
-                    .locations("classpath:db/release").classLoader(loader);
+            DataRelease.Builder builder = startup(db, loader);
             ReleaseResult first = builder.onStartup();
             assertThat(first.appliedSteps()).hasSize(3);
 
@@ -70,8 +74,7 @@ final class FastPathTest {
     void a_history_changed_outside_drm_takes_the_full_path_once_then_the_fast_path(DbKind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind); CountingLoader loader = new CountingLoader(dir)) {
             Migrations m = Migrations.in(dir.resolve("db/release")).standard();
-            DataRelease.Builder builder = DataRelease.configure().dataSource(db.dataSource())
-                    .locations("classpath:db/release").classLoader(loader);
+            DataRelease.Builder builder = startup(db, loader);
             builder.onStartup();
             m.add("V4__add_phone.sql", "ALTER TABLE customer ADD phone VARCHAR(30);\n");
             Flyway.configure(loader).dataSource(db.dataSource()).locations("classpath:db/release").load().migrate();
@@ -92,8 +95,7 @@ final class FastPathTest {
     void a_touched_but_unchanged_file_is_read_and_hashed_but_not_scanned_by_flyway(DbKind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind); CountingLoader loader = new CountingLoader(dir)) {
             Migrations m = Migrations.in(dir.resolve("db/release")).standard();
-            DataRelease.Builder builder = DataRelease.configure().dataSource(db.dataSource())
-                    .locations("classpath:db/release").classLoader(loader);
+            DataRelease.Builder builder = startup(db, loader);
             builder.onStartup();
             Path file = m.dir().resolve("V2__insert_customer.sql");
             java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(

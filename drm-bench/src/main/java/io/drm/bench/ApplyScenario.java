@@ -7,20 +7,13 @@ import java.util.function.Supplier;
  * Applying N migrations to an empty database: drm's {@code plan(...).apply()} (planning included)
  * against Flyway's {@code migrate()}, each on its own fresh database, alternating which goes first.
  */
-final class ApplyScenario implements Scenario {
-
-    private final BenchDatabase database;
-    private final Supplier<MigrationSet> migrations;
-    private final int count;
-    private final int warmups;
-    private final int rounds;
-    private final double target;
+final class ApplyScenario extends BaseScenario {
 
     /**
      * Creates the scenario.
      *
      * @param database the database kind
-     * @param count how many migrations (for the name and the checks)
+     * @param count how many migrations
      * @param migrations supplies the migration set of that size
      * @param warmups unmeasured rounds
      * @param rounds measured rounds
@@ -28,22 +21,7 @@ final class ApplyScenario implements Scenario {
      */
     ApplyScenario(BenchDatabase database, int count, Supplier<MigrationSet> migrations, int warmups, int rounds,
             double target) {
-        this.database = database;
-        this.count = count;
-        this.migrations = migrations;
-        this.warmups = warmups;
-        this.rounds = rounds;
-        this.target = target;
-    }
-
-    @Override
-    public String name() {
-        return "apply-" + count + "-" + database.name();
-    }
-
-    @Override
-    public double target() {
-        return target;
+        super("apply", database, count, migrations, warmups, rounds, target);
     }
 
     @Override
@@ -67,7 +45,7 @@ final class ApplyScenario implements Scenario {
                     warmup ? "warm-up" : "round", warmup ? round + 1 : round - warmups + 1, drmNanos / 1e6,
                     flywayNanos / 1e6);
         }
-        return ScenarioResult.measured(name(), drm.medianMillis(), flyway.medianMillis(), target);
+        return ScenarioResult.measured(name(), drm.medianMillis(), flyway.medianMillis(), target());
     }
 
     private long timeOne(boolean drm, String location) {

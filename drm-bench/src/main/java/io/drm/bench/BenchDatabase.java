@@ -40,5 +40,26 @@ interface BenchDatabase {
 
         @Override
         void close();
+
+        /**
+         * Creates a fresh database handle.
+         *
+         * @param dataSource the data source
+         * @param drop what removes the database
+         * @return the handle
+         */
+        static Fresh of(DataSource dataSource, Runnable drop) {
+            return new Fresh() {
+                @Override
+                public DataSource dataSource() {
+                    return dataSource;
+                }
+
+                @Override
+                public void close() {
+                    drop.run();
+                }
+            };
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** H2 in memory: each fresh database is a uniquely named {@code mem:} database, shut down on close. */
@@ -22,20 +21,12 @@ final class H2Database implements BenchDatabase {
         ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         ds.setPassword("");
-        return new Fresh() {
-            @Override
-            public DataSource dataSource() {
-                return ds;
+        return Fresh.of(ds, () -> {
+            try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                System.err.println("warning: could not shut down H2 database " + name + ": " + e.getMessage());
             }
-
-            @Override
-            public void close() {
-                try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-                    st.execute("SHUTDOWN");
-                } catch (SQLException e) {
-                    System.err.println("warning: could not shut down H2 database " + name + ": " + e.getMessage());
-                }
-            }
-        };
+        });
     }
 }

@@ -8,43 +8,21 @@ import java.util.function.Supplier;
  * {@code onStartup()} against Flyway's no-op {@code migrate()}, alternately on the same database,
  * which drm prepared so that both its ledger and Flyway's history exist.
  */
-final class NoopScenario implements Scenario {
-
-    private final BenchDatabase database;
-    private final Supplier<MigrationSet> migrations;
-    private final int count;
-    private final int warmups;
-    private final int calls;
-    private final double target;
+final class NoopScenario extends BaseScenario {
 
     /**
      * Creates the scenario.
      *
      * @param database the database kind
-     * @param count how many migrations are applied
+     * @param count how many migrations
      * @param migrations supplies the migration set of that size
-     * @param warmups unmeasured calls of each contender
-     * @param calls measured calls of each contender
+     * @param warmups unmeasured rounds
+     * @param rounds measured rounds
      * @param target highest acceptable ratio
      */
-    NoopScenario(BenchDatabase database, int count, Supplier<MigrationSet> migrations, int warmups, int calls,
+    NoopScenario(BenchDatabase database, int count, Supplier<MigrationSet> migrations, int warmups, int rounds,
             double target) {
-        this.database = database;
-        this.count = count;
-        this.migrations = migrations;
-        this.warmups = warmups;
-        this.calls = calls;
-        this.target = target;
-    }
-
-    @Override
-    public String name() {
-        return "noop-" + count + "-" + database.name();
-    }
-
-    @Override
-    public double target() {
-        return target;
+        super("noop", database, count, migrations, warmups, rounds, target);
     }
 
     @Override
@@ -59,7 +37,7 @@ final class NoopScenario implements Scenario {
             System.out.printf(Locale.ROOT, "  %s: prepared in %.1f s%n", name(), (System.nanoTime() - start) / 1e9);
             Samples drm = new Samples();
             Samples flyway = new Samples();
-            for (int call = 0; call < warmups + calls; call++) {
+            for (int call = 0; call < warmups + rounds; call++) {
                 boolean drmFirst = call % 2 == 0;
                 long first = timeOne(drmFirst, db, location);
                 long second = timeOne(!drmFirst, db, location);
@@ -70,7 +48,7 @@ final class NoopScenario implements Scenario {
             }
             System.out.printf(Locale.ROOT, "  %s: %d calls each; drm %s, flyway %s%n", name(), drm.size(),
                     drm.range(), flyway.range());
-            return ScenarioResult.measured(name(), drm.medianMillis(), flyway.medianMillis(), target);
+            return ScenarioResult.measured(name(), drm.medianMillis(), flyway.medianMillis(), target());
         }
     }
 

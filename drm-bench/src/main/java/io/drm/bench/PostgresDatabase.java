@@ -65,17 +65,7 @@ final class PostgresDatabase implements BenchDatabase {
         String schema = "drm_b_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         admin("CREATE SCHEMA " + schema);
         PGSimpleDataSource ds = dataSource(schema);
-        return new Fresh() {
-            @Override
-            public DataSource dataSource() {
-                return ds;
-            }
-
-            @Override
-            public void close() {
-                admin("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-        };
+        return Fresh.of(ds, () -> admin("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
     }
 
     private PGSimpleDataSource dataSource(String schema) {
