@@ -127,8 +127,8 @@ public final class ReleaseEngine {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("releaseId", releaseId);
         details.put("planId", plan.id());
-        details.put("fromVersion", String.valueOf(plan.currentVersion()));
-        details.put("toVersion", String.valueOf(plan.targetVersion()));
+        putVersion(details, "fromVersion", plan.currentVersion());
+        putVersion(details, "toVersion", plan.targetVersion());
         details.put("steps", String.valueOf(plan.steps().size()));
         audit.append("release.started", AuditEvent.Outcome.UNKNOWN, details,
                 "Audit is fail-closed: the release did not start and nothing was applied.");
@@ -136,8 +136,8 @@ public final class ReleaseEngine {
         Ledger.ReleaseRow row = new Ledger.ReleaseRow(releaseId, plan.id(), settings.environment(), settings.actor(),
                 Ledger.RUNNING, plan.currentVersion(), plan.targetVersion(), plan.contentHash(), plan.stamp(),
                 plan.historyFingerprint(), plan.steps().size(), started, null);
-        LOG.info("release {} - applying {} steps: {} -> {} (plan {})", releaseId, plan.steps().size(),
-                plan.currentVersion(), plan.targetVersion(), plan.id());
+        LOG.info("release {} - applying {} steps: {} (plan {})", releaseId, plan.steps().size(), summaryVersions(plan),
+                plan.id());
         // drm's tables are created once Flyway has created its history table: before that, Flyway would
         // refuse the schema as "non-empty without history".
         StepRecorder recorder = new StepRecorder(releaseId, plan.steps(), scan.byRelativePath(),
@@ -163,13 +163,13 @@ public final class ReleaseEngine {
         for (AppliedStep step : applied) {
             Map<String, String> stepDetails = new LinkedHashMap<>();
             stepDetails.put("releaseId", releaseId);
-            stepDetails.put("version", String.valueOf(step.version()));
+            putVersion(stepDetails, "version", step.version());
             stepDetails.put("source", step.step().source());
             stepDetails.put("checksum", step.step().checksum());
             stepDetails.put("durationMs", String.valueOf(step.duration().toMillis()));
             audit.append("migration.applied", AuditEvent.Outcome.SUCCESS, stepDetails, ifFails);
         }
-        details.put("toVersion", String.valueOf(toVersion));
+        putVersion(details, "toVersion", toVersion);
         details.put("durationMs", String.valueOf(java.time.Duration.between(started, settings.clock().instant())
                 .toMillis()));
         audit.append("release.completed", AuditEvent.Outcome.SUCCESS, details, ifFails);
@@ -275,8 +275,17 @@ public final class ReleaseEngine {
     }
 
     private static String summary(PlanState plan) {
-        return plan.steps().size() + " steps, " + display(plan.currentVersion()) + " -> "
-                + display(plan.targetVersion());
+        return plan.steps().size() + " steps, " + summaryVersions(plan);
+    }
+
+    private static String summaryVersions(PlanState plan) {
+        return display(plan.currentVersion()) + " -> " + display(plan.targetVersion());
+    }
+
+    private static void putVersion(Map<String, String> details, String key, String version) {
+        if (version != null) {
+            details.put(key, version);
+        }
     }
 
     private static String display(String version) {
