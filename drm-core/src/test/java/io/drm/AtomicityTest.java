@@ -86,4 +86,21 @@ final class AtomicityTest {
             assertThat(db.tableExists("fixed")).isTrue();
         }
     }
+
+    @OnEachDatabase
+    void a_release_that_died_while_running_is_marked_abandoned_by_the_next_one(DbKind kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrations m = Migrations.in(dir).standard();
+            DataRelease.plan(db.dataSource(), m.location()).apply();
+            db.execute("UPDATE drm_release SET status = 'RUNNING', finished_at = NULL");
+            m.add("V4__add_phone.sql", "ALTER TABLE customer ADD phone VARCHAR(30);\n");
+
+            ReleaseResult next = DataRelease.plan(db.dataSource(), m.location()).apply();
+
+            assertThat(db.queryStrings("SELECT status FROM drm_release WHERE id <> '" + next.releaseId() + "'"))
+                    .containsExactly("ABANDONED");
+            assertThat(db.queryStrings("SELECT status FROM drm_release WHERE id = '" + next.releaseId() + "'"))
+                    .containsExactly("SUCCEEDED");
+        }
+    }
 }

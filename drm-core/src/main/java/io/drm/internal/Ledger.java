@@ -26,6 +26,8 @@ public final class Ledger {
     public static final String RUNNING = "RUNNING";
     /** Status of a release that failed. */
     public static final String FAILED = "FAILED";
+    /** Status of a release found still running by a later release: its process died mid-release. */
+    public static final String ABANDONED = "ABANDONED";
 
     private final DatabaseKind kind;
 
@@ -103,6 +105,27 @@ public final class Ledger {
             }
         } catch (SQLException e) {
             return Optional.empty(); // no ledger yet: the full path decides
+        }
+    }
+
+    /**
+     * Marks releases still {@code RUNNING} as {@code ABANDONED}. Called under the release lock, so
+     * any such release belongs to a process that died before it could record its end.
+     *
+     * @param connection an auto-commit connection
+     * @param now the time to record
+     * @return how many releases were marked
+     * @throws SQLException if the database fails
+     */
+    public int abandonRunning(Connection connection, Instant now) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE drm_release SET status = ?, finished_at = ?,"
+                + " error_message = ? WHERE status = ?")) {
+            ps.setString(1, ABANDONED);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setString(3, "the release did not record its end (its process stopped); a later release found it"
+                    + " under the release lock. Check flyway_schema_history for what it applied.");
+            ps.setString(4, RUNNING);
+            return ps.executeUpdate();
         }
     }
 

@@ -182,6 +182,11 @@ public final class ReleaseEngine {
     private void beginRelease(Connector.Lease lease, Ledger ledger, Ledger.ReleaseRow row) {
         try (Connection c = lease.connection("record the release in")) {
             ledger.ensureTables(c);
+            int abandoned = ledger.abandonRunning(c, settings.clock().instant());
+            if (abandoned > 0) {
+                LOG.warn("release {} - found {} earlier release(s) that never recorded their end; marked ABANDONED"
+                        + " in drm_release", row.releaseId(), abandoned);
+            }
             ledger.begin(c, row);
         } catch (SQLException e) {
             throw settings.connector().translate(e, "record the release in");
