@@ -94,6 +94,7 @@ public final class ReleaseEngine {
         }
     }
 
+    @SuppressWarnings("try") // the lock is held for the body and released by close()
     private ReleaseResult underLock(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan,
             PlanState expected) {
         String releaseId = settings.ids().get();
