@@ -82,19 +82,14 @@ public final class Planner {
     }
 
     /**
-     * The fast path alone: an empty plan when the ledger's latest release saw exactly these files
-     * and Flyway's history has not changed since.
+     * The fast path on files already read: an empty plan when the ledger's latest release saw
+     * exactly these files and Flyway's history has not changed since.
      *
-     * @param lease the connections
-     * @param kind the database kind
+     * @param state the database state, from {@link #readState}
      * @param scan the scanned locations
      * @return the empty plan, or {@code null} when a full plan is needed
      */
-    public PlanState fastPath(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan) {
-        return fastPath(readState(lease, kind), scan);
-    }
-
-    private static PlanState fastPath(State state, ScannedLocations scan) {
+    static PlanState fastPath(State state, ScannedLocations scan) {
         if (state.head().isEmpty()) {
             return null;
         }
@@ -111,28 +106,33 @@ public final class Planner {
      * compares their stamp (sizes and modification times) and Flyway's history fingerprint with the
      * ledger's latest release. Reads no file and runs no Flyway.
      *
-     * @param lease the connections
-     * @param kind the database kind
+     * @param state the database state, from {@link #readState}
      * @return the empty plan, or {@code null} when the files must be read
      */
-    public PlanState stampPath(Connector.Lease lease, DatabaseKind kind) {
-        String stamp = scanner.stamp(settings.locations());
-        if (stamp == null) {
-            return null;
-        }
-        State state = readState(lease, kind);
+    PlanState stampPath(State state) {
         if (state.head().isEmpty()) {
             return null;
         }
         Ledger.Head head = state.head().get();
-        if (!stamp.equals(head.stamp()) || !state.fingerprint().equals(head.historyFingerprint())) {
+        if (!state.fingerprint().equals(head.historyFingerprint())) {
+            return null;
+        }
+        String stamp = scanner.stamp(settings.locations());
+        if (stamp == null || !stamp.equals(head.stamp())) {
             return null;
         }
         return PlanState.of(head.toVersion(), head.toVersion(), List.of(),
                 new ScannedLocations(List.of(), head.contentHash(), stamp), state.fingerprint(), head.releaseId(), true);
     }
 
-    private State readState(Connector.Lease lease, DatabaseKind kind) {
+    /**
+     * Reads Flyway's history fingerprint and drm's ledger head: two small queries on one connection.
+     *
+     * @param lease the connections
+     * @param kind the database kind
+     * @return the state
+     */
+    State readState(Connector.Lease lease, DatabaseKind kind) {
         try (Connection c = lease.connection("read the release state of")) {
             return new State(FlywayHistory.fingerprint(c), new Ledger(kind).head(c));
         } catch (java.sql.SQLException e) {
@@ -140,7 +140,13 @@ public final class Planner {
         }
     }
 
-    private record State(String fingerprint, Optional<Ledger.Head> head) {
+    /**
+     * The database's release state.
+     *
+     * @param fingerprint Flyway's history fingerprint
+     * @param head drm's latest release that left a known state
+     */
+    record State(String fingerprint, Optional<Ledger.Head> head) {
     }
 
     private PlanState fullPlan(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan, String fingerprint,

@@ -79,13 +79,14 @@ public final class ReleaseEngine {
     public ReleaseResult onStartup() {
         try (Connector.Lease lease = settings.connector().open()) {
             DatabaseKind kind = kindOf(lease);
-            PlanState stamped = planner.stampPath(lease, kind);
+            Planner.State state = planner.readState(lease, kind);
+            PlanState stamped = planner.stampPath(state);
             if (stamped != null) {
                 LOG.debug("up to date at version {} (ledger matches the locations' stamp)", stamped.currentVersion());
                 return upToDate(stamped);
             }
             ScannedLocations scan = planner.scan();
-            PlanState quick = planner.fastPath(lease, kind, scan);
+            PlanState quick = Planner.fastPath(state, scan);
             if (quick != null) {
                 LOG.debug("up to date at version {} (ledger matches the locations)", quick.currentVersion());
                 return upToDate(quick);

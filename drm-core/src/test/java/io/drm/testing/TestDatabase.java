@@ -33,10 +33,12 @@ public final class TestDatabase implements AutoCloseable {
     private final String url;
     private final String user;
     private final String password;
+    private final String adminUrl;
     private final HikariDataSource dataSource;
 
-    private TestDatabase(DbKind kind, String name, String url, String user, String password) {
+    private TestDatabase(DbKind kind, String name, String url, String user, String password, String adminUrl) {
         this.kind = kind;
+        this.adminUrl = adminUrl;
         this.name = name;
         this.url = url;
         this.user = user;
@@ -82,14 +84,15 @@ public final class TestDatabase implements AutoCloseable {
         String name = "drm_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         switch (kind) {
             case H2:
-                return new TestDatabase(kind, name, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+                String h2 = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+                return new TestDatabase(kind, name, h2, "sa", "", h2);
             case POSTGRESQL: {
                 String base = env("DRM_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
                 String user = env("DRM_TEST_POSTGRES_USER", "postgres");
                 String password = env("DRM_TEST_POSTGRES_PASSWORD", "");
                 admin(kind, base, user, password, "CREATE SCHEMA " + name);
                 String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + name;
-                return new TestDatabase(kind, name, url, user, password);
+                return new TestDatabase(kind, name, url, user, password, base);
             }
             case MARIADB: {
                 String base = env("DRM_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
@@ -101,7 +104,7 @@ public final class TestDatabase implements AutoCloseable {
                     throw new IllegalStateException("cannot read the MariaDB test URL " + base);
                 }
                 String url = m.group(1) + name + (m.group(3) == null ? "" : m.group(3));
-                return new TestDatabase(kind, name, url, user, password);
+                return new TestDatabase(kind, name, url, user, password, base);
             }
             default:
                 throw new IllegalArgumentException(kind.toString());
@@ -260,15 +263,13 @@ public final class TestDatabase implements AutoCloseable {
         try {
             switch (kind) {
                 case H2 -> {
-                    try (Connection c = DriverManager.getConnection(url, user, password);
+                    try (Connection c = DriverManager.getConnection(adminUrl, user, password);
                             Statement st = c.createStatement()) {
                         st.execute("SHUTDOWN");
                     }
                 }
-                case POSTGRESQL -> admin(kind, env("DRM_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
-                        user, password, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
-                case MARIADB -> admin(kind, env("DRM_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test"),
-                        user, password, "DROP DATABASE IF EXISTS " + name);
+                case POSTGRESQL -> admin(kind, adminUrl, user, password, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
+                case MARIADB -> admin(kind, adminUrl, user, password, "DROP DATABASE IF EXISTS " + name);
                 default -> { }
             }
         } catch (SQLException e) {
