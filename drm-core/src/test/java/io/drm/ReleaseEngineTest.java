@@ -110,7 +110,7 @@ final class ReleaseEngineTest {
             assertThat(completed.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
             assertThat(completed.details()).containsEntry("releaseId", result.releaseId())
                     .containsEntry("planId", plan.id()).containsEntry("toVersion", "3");
-            assertThat(sink.flushes()).isEqualTo(1);
+            assertThat(sink.flushes()).as("checkpoint, then after release.completed").isEqualTo(2);
 
             ReleaseResult again = DataRelease.plan(db.dataSource(), m.location()).apply();
             assertThat(again.upToDate()).isTrue();

@@ -1,8 +1,10 @@
 package io.drm.internal;
 
 import io.drm.AuditException;
+import io.drm.spi.AuditCheckpoint;
 import io.drm.spi.AuditEvent;
 import java.util.Map;
+import java.util.Optional;
 
 /** Writes a release's audit events to the configured sink. */
 final class Auditor {
@@ -27,6 +29,27 @@ final class Auditor {
             throw new AuditException("the audit sink could not record " + action + ": "
                     + Failures.firstLine(e.getMessage()) + ". " + ifFails, e);
         }
+    }
+
+    /**
+     * Asks the sink for a checkpoint of its log and, when it gives one, puts the tree size, root
+     * hash and key id into {@code details} (the details of the event that ends the release).
+     */
+    void checkpoint(Map<String, String> details, String ifFails) {
+        Optional<AuditCheckpoint> checkpoint;
+        try {
+            checkpoint = settings.auditSink().checkpoint();
+        } catch (RuntimeException e) {
+            throw new AuditException("the audit sink could not write a checkpoint: "
+                    + Failures.firstLine(e.getMessage()) + ". " + ifFails, e);
+        }
+        checkpoint.ifPresent(c -> {
+            details.put("auditTreeSize", String.valueOf(c.treeSize()));
+            details.put("auditRootHash", c.rootHash());
+            if (c.keyId() != null) {
+                details.put("auditKeyId", c.keyId());
+            }
+        });
     }
 
     /** Flushes the sink. */

@@ -174,6 +174,7 @@ public final class ReleaseEngine {
         putVersion(details, "toVersion", toVersion);
         details.put("durationMs", String.valueOf(java.time.Duration.between(started, settings.clock().instant())
                 .toMillis()));
+        audit.checkpoint(details, ifFails);
         audit.append("release.completed", AuditEvent.Outcome.SUCCESS, details, ifFails);
         audit.flush(ifFails);
         LOG.info("release {} - applied {} steps, now at version {}", releaseId, applied.size(), toVersion);
@@ -261,6 +262,7 @@ public final class ReleaseEngine {
         details.put("stepsRemaining", String.valueOf(remaining.size()));
         details.put("error", dbError);
         try {
+            audit.checkpoint(details, "");
             audit.append("release.failed", AuditEvent.Outcome.FAILURE, details, "");
             audit.flush("");
         } catch (AuditException e) {

@@ -1,5 +1,7 @@
 package io.drm.spi;
 
+import java.util.Optional;
+
 /**
  * Where drm writes its audit trail.
  *
@@ -37,5 +39,20 @@ public interface AuditSink {
      * @throws RuntimeException if the events could not be made durable
      */
     default void flush() {
+    }
+
+    /**
+     * Makes every appended event durable and, for a tamper-evident sink, writes a (signed)
+     * checkpoint of its log. drm calls it at the end of each successful release, after the
+     * release's last step and before {@code release.completed}, and puts the checkpoint's tree
+     * size, root hash and key id into that event. The default flushes and returns empty, for
+     * sinks without checkpoints.
+     *
+     * @return the checkpoint written, or empty when the sink has none
+     * @throws RuntimeException if the events could not be made durable or the checkpoint written
+     */
+    default Optional<AuditCheckpoint> checkpoint() {
+        flush();
+        return Optional.empty();
     }
 }
