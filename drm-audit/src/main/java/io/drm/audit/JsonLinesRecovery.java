@@ -1,0 +1,141 @@
+package io.drm.audit;
+
+import io.drm.audit.internal.CanonicalJson;
+import io.drm.audit.internal.ChainState;
+import io.drm.audit.internal.EntryCodec;
+import io.drm.audit.internal.Hex;
+import io.drm.audit.internal.LineReader;
+import io.drm.audit.internal.LogFiles;
+import io.drm.audit.internal.MalformedEntryException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds where a JSON-lines log stands when a sink opens it: the chain head, the last checkpoint,
+ * the active file's first sequence number and valid length, and any torn last line.
+ */
+final class JsonLinesRecovery {
+
+    /** What was found. */
+    record Found(ChainState state, Checkpoint lastCheckpoint, long activeFirstSeq, long activeLength,
+            byte[] activeTorn, long checkpointsLength, byte[] checkpointsTorn) {
+    }
+
+    private final LogFiles files;
+    private final EntryCodec codec = new EntryCodec();
+
+    JsonLinesRecovery(LogFiles files) {
+        this.files = files;
+    }
+
+    Found recover() throws IOException {
+        Checkpoint last = null;
+        ChainState saved = null;
+        long checkpointsLength = 0;
+        byte[] checkpointsTorn = null;
+        if (Files.exists(files.checkpoints())) {
+            try (LineReader lines = new LineReader(new BufferedInputStream(Files.newInputStream(files.checkpoints())))) {
+                while (lines.next()) {
+                    checkpointsLength = lines.lineOffset() + lines.length() + 1;
+                    try {
+                        Map<String, Object> map = CanonicalJson.parseObject(lines.buffer(), 0, lines.length());
+                        last = Checkpoint.fromFields(map);
+                        saved = map.get("state") instanceof String s ? ChainState.decode(s) : null;
+                        if (saved != null && (saved.seq() != last.treeSize()
+                                || !Arrays.equals(saved.root(), last.root()))) {
+                            saved = null;
+                        }
+                    } catch (IOException | IllegalArgumentException e) {
+                        throw new AuditStoreException("the checkpoint file " + files.checkpoints()
+                                + " has a line at byte " + lines.lineOffset() + " that is not a checkpoint. Run"
+                                + " AuditVerifier on the log; do not append to it until it verifies.");
+                    }
+                }
+                if (lines.torn()) {
+                    checkpointsTorn = lines.tornBytes();
+                }
+            }
+        }
+        List<Path> segments = files.segments();
+        boolean activeExists = !segments.isEmpty() && segments.get(segments.size() - 1).equals(files.active());
+        ChainState state = null;
+        if (saved != null && activeExists) {
+            state = replay(saved, List.of(files.active()), true);
+        }
+        if (state == null) {
+            state = replay(ChainState.empty(), segments, false);
+        }
+        if (state == null) {
+            throw new AuditStoreException("the audit log " + files.active() + " does not verify. Run"
+                    + " AuditVerifier on it to find the first bad entry; do not append to it until it verifies.");
+        }
+        if (last != null && last.treeSize() > state.seq()) {
+            throw new AuditStoreException("the audit log " + files.active() + " holds " + state.seq()
+                    + " entries but its last checkpoint covers " + last.treeSize() + ": entries were lost or cut"
+                    + " off. Run AuditVerifier on it; do not append to it until it verifies.");
+        }
+        return new Found(state, last, activeFirstSeq, activeLength, activeTorn, checkpointsLength, checkpointsTorn);
+    }
+
+    private long activeFirstSeq;
+    private long activeLength;
+    private byte[] activeTorn;
+
+    /**
+     * Replays segments onto a state. With {@code skipCovered}, entries the state already covers are
+     * skipped (checked only for their sequence). Returns null when the chain does not continue.
+     */
+    private ChainState replay(ChainState start, List<Path> segments, boolean skipCovered) throws IOException {
+        ChainState state = start.copy();
+        activeFirstSeq = state.seq() + 1;
+        activeLength = 0;
+        activeTorn = null;
+        for (Path segment : segments) {
+            boolean active = segment.equals(files.active());
+            boolean first = true;
+            try (LineReader lines = new LineReader(new BufferedInputStream(Files.newInputStream(segment), 1 << 16))) {
+                while (lines.next()) {
+                    EntryCodec.Parsed entry;
+                    try {
+                        entry = codec.parse(lines.buffer(), 0, lines.length());
+                    } catch (MalformedEntryException e) {
+                        return null;
+                    }
+                    if (active && first) {
+                        activeFirstSeq = entry.seq();
+                    }
+                    first = false;
+                    if (active) {
+                        activeLength = lines.lineOffset() + lines.length() + 1;
+                    }
+                    if (skipCovered && entry.seq() <= state.seq()) {
+                        if (entry.seq() == state.seq() && !entry.storedHash().equals(Hex.encode(state.lastHash()))) {
+                            return null;
+                        }
+                        continue;
+                    }
+                    if (entry.seq() != state.seq() + 1 || !entry.selfConsistent()
+                            || !entry.prevHash().equals(Hex.encode(state.lastHash()))) {
+                        return null;
+                    }
+                    state.advance(entry.seq(), Hex.decode(entry.storedHash()), entry.leafHash());
+                }
+                if (lines.torn()) {
+                    if (!active) {
+                        return null;
+                    }
+                    activeTorn = lines.tornBytes();
+                }
+            }
+            if (active && first) {
+                activeFirstSeq = state.seq() + 1;
+            }
+        }
+        return state;
+    }
+}

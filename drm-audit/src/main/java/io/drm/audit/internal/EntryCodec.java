@@ -1,0 +1,297 @@
+package io.drm.audit.internal;
+
+import io.drm.audit.AuditEntry;
+import io.drm.spi.AuditEvent;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns events into stored entries and back. An entry is one JSON object in Elastic Common Schema
+ * shape, written in canonical form:
+ *
+ * <pre>{@code
+ * {"@timestamp":"...","drm":{"hash":"...","prev":"...","seq":7,"target":"..."},"ecs":{"version":"8.11.0"},
+ *  "event":{"action":"release.started","category":["database"],"id":"...","kind":"event",
+ *           "outcome":"unknown","type":["change"]},
+ *  "labels":{...details...},"service":{"environment":"prod"},"user":{"name":"ci"}}
+ * }</pre>
+ *
+ * The entry hash is SHA-256 over the canonical JSON without {@code drm.hash}, followed by the 32
+ * bytes of the previous hash. The Merkle leaf is the canonical JSON with the hash.
+ *
+ * <p>Not thread-safe: one codec per writer or reader thread.
+ */
+public final class EntryCodec {
+
+    /** The ECS version the entries follow. */
+    public static final String ECS_VERSION = "8.11.0";
+
+    private static final List<String> CATEGORY = List.of("database");
+    private static final List<String> TYPE = List.of("change");
+
+    private final CanonicalJson json = new CanonicalJson();
+    private final MessageDigest sha256 = sha256();
+
+    /** A sealed entry ready to store. */
+    public record Sealed(long seq, byte[] prevHash, byte[] hash, byte[] canonical, byte[] leafHash) {
+    }
+
+    /** A stored entry read back. */
+    public record Parsed(long seq, String prevHash, String storedHash, String computedHash, AuditEvent event,
+            byte[] canonical, byte[] leafHash) {
+
+        /** @return whether the stored hash is the hash of the content */
+        public boolean selfConsistent() {
+            return storedHash.equals(computedHash);
+        }
+
+        /** @return the entry */
+        public AuditEntry entry() {
+            return new AuditEntry(seq, event, prevHash, storedHash);
+        }
+    }
+
+    /**
+     * Seals an event as entry {@code seq} after {@code prevHash}.
+     *
+     * @param event the event
+     * @param seq its sequence number
+     * @param prevHash the previous entry's hash (32 bytes)
+     * @return the entry
+     */
+    public Sealed seal(AuditEvent event, long seq, byte[] prevHash) {
+        Map<String, Object> doc = document(event, seq, Hex.encode(prevHash));
+        byte[] body = json.encode(doc);
+        sha256.update(body);
+        sha256.update(prevHash);
+        byte[] hash = sha256.digest();
+        drm(doc).put("hash", Hex.encode(hash));
+        byte[] canonical = json.encode(doc);
+        return new Sealed(seq, prevHash, hash, canonical, leafHash(canonical));
+    }
+
+    /**
+     * Reads a stored entry.
+     *
+     * @param stored its JSON (canonical or not)
+     * @return what it holds and what its hash should be
+     * @throws MalformedEntryException if it is not an entry drm wrote
+     */
+    public Parsed parse(byte[] stored) throws MalformedEntryException {
+        return parse(stored, 0, stored.length);
+    }
+
+    /**
+     * @param stored bytes holding the entry's JSON
+     * @param offset start
+     * @param length length
+     * @return what it holds
+     * @throws MalformedEntryException if it is not an entry drm wrote
+     */
+    public Parsed parse(byte[] stored, int offset, int length) throws MalformedEntryException {
+        Map<String, Object> doc;
+        try {
+            doc = CanonicalJson.parseObject(stored, offset, length);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedEntryException("not a well-formed JSON object");
+        }
+        try {
+            Map<String, Object> drm = object(doc, "drm");
+            Object seqValue = drm.get("seq");
+            if (!(seqValue instanceof Long seq)) {
+                throw new MalformedEntryException("drm.seq is missing or not an integer");
+            }
+            String stored1 = text(drm, "hash");
+            String prev = text(drm, "prev");
+            if (!Hex.isSha256(prev) || !Hex.isSha256(stored1)) {
+                throw new MalformedEntryException("drm.prev or drm.hash is not a SHA-256 in lower-case hex");
+            }
+            Map<String, Object> event = object(doc, "event");
+            Map<String, Object> labels = object(doc, "labels");
+            TreeMap<String, String> details = new TreeMap<>();
+            for (Map.Entry<String, Object> e : labels.entrySet()) {
+                if (!(e.getValue() instanceof String s)) {
+                    throw new MalformedEntryException("label " + e.getKey() + " is not a string");
+                }
+                details.put(e.getKey(), s);
+            }
+            AuditEvent parsedEvent = new AuditEvent(text(event, "id"), Instant.parse(text(doc, "@timestamp")),
+                    text(object(doc, "user"), "name"), text(event, "action"),
+                    text(object(doc, "service"), "environment"), text(drm, "target"),
+                    outcome(text(event, "outcome")), details);
+            drm.remove("hash");
+            byte[] body = json.encode(doc);
+            sha256.update(body);
+            sha256.update(Hex.decode(prev));
+            String computed = Hex.encode(sha256.digest());
+            drm.put("hash", stored1);
+            byte[] canonical = json.encode(doc);
+            if (seq < 1) {
+                throw new MalformedEntryException("drm.seq is not positive");
+            }
+            return new Parsed(seq, prev, stored1, computed, parsedEvent, canonical, leafHash(canonical));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new MalformedEntryException("a field has a value drm never writes");
+        }
+    }
+
+    private static final byte[] DRM_HASH = "\"drm\":{\"hash\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PREV = "\",\"prev\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SEQ = "\",\"seq\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * Checks an entry stored exactly as drm writes it (canonical JSON) without parsing it: the hash
+     * is taken over the stored bytes with the {@code "hash":"...",} member cut out. Returns null when
+     * the bytes are not in that form or the hash does not hold, so the caller falls back to
+     * {@link #parse}, which canonicalises first and tells what is wrong.
+     *
+     * @param b buffer
+     * @param off start of the entry
+     * @param len its length
+     * @return the entry's chain fields, or null
+     */
+    public Parsed quickCheck(byte[] b, int off, int len) {
+        int at = indexOf(b, off, Math.min(off + len, off + 200), DRM_HASH);
+        if (at < 0) {
+            return null;
+        }
+        int hashStart = at + DRM_HASH.length;
+        int prevKey = hashStart + 64;
+        int prevStart = prevKey + PREV.length;
+        int seqKey = prevStart + 64;
+        int seqStart = seqKey + SEQ.length;
+        if (seqStart + 1 >= off + len || !regionEquals(b, prevKey, PREV) || !regionEquals(b, seqKey, SEQ)) {
+            return null;
+        }
+        long seq = 0;
+        int i = seqStart;
+        while (i < off + len && b[i] >= '0' && b[i] <= '9' && i - seqStart < 18) {
+            seq = seq * 10 + (b[i] - '0');
+            i++;
+        }
+        if (i == seqStart || b[seqStart] == '0' || i >= off + len || b[i] != ',') {
+            return null;
+        }
+        String stored1 = new String(b, hashStart, 64, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String prev = new String(b, prevStart, 64, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!Hex.isSha256(stored1) || !Hex.isSha256(prev)) {
+            return null;
+        }
+        // body = bytes before "hash", then from "prev" on (dropping "hash":"<64>",)
+        int cut = at + DRM_HASH.length - "\"hash\":\"".length();
+        sha256.update(b, off, cut - off);
+        sha256.update(b, prevKey + 2, off + len - (prevKey + 2));
+        sha256.update(Hex.decode(prev));
+        String computed = Hex.encode(sha256.digest());
+        if (!computed.equals(stored1)) {
+            return null;
+        }
+        sha256.update((byte) 0);
+        sha256.update(b, off, len);
+        return new Parsed(seq, prev, stored1, computed, null, null, sha256.digest());
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte[] what) {
+        outer:
+        for (int i = from; i + what.length <= to; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (b[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static boolean regionEquals(byte[] b, int at, byte[] what) {
+        if (at + what.length > b.length) {
+            return false;
+        }
+        for (int j = 0; j < what.length; j++) {
+            if (b[at + j] != what[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param canonical an entry's canonical JSON
+     * @return its RFC 6962 leaf hash
+     */
+    public byte[] leafHash(byte[] canonical) {
+        sha256.update((byte) 0);
+        sha256.update(canonical);
+        return sha256.digest();
+    }
+
+    private static Map<String, Object> document(AuditEvent e, long seq, String prev) {
+        Map<String, Object> doc = new TreeMap<>();
+        doc.put("@timestamp", e.time().toString());
+        Map<String, Object> drm = new TreeMap<>();
+        drm.put("seq", seq);
+        drm.put("prev", prev);
+        drm.put("target", e.target());
+        doc.put("drm", drm);
+        doc.put("ecs", Map.of("version", ECS_VERSION));
+        Map<String, Object> event = new TreeMap<>();
+        event.put("action", e.action());
+        event.put("category", CATEGORY);
+        event.put("id", e.id());
+        event.put("kind", "event");
+        event.put("outcome", e.outcome().name().toLowerCase(Locale.ROOT));
+        event.put("type", TYPE);
+        doc.put("event", event);
+        doc.put("labels", e.details());
+        doc.put("service", Map.of("environment", e.environment()));
+        doc.put("user", Map.of("name", e.actor()));
+        return doc;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> drm(Map<String, Object> doc) {
+        return (Map<String, Object>) doc.get("drm");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Map<String, Object> parent, String key) throws MalformedEntryException {
+        Object value = parent.get(key);
+        if (!(value instanceof Map<?, ?>)) {
+            throw new MalformedEntryException(key + " is missing or not an object");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    private static String text(Map<String, Object> parent, String key) throws MalformedEntryException {
+        Object value = parent.get(key);
+        if (!(value instanceof String s)) {
+            throw new MalformedEntryException(key + " is missing or not a string");
+        }
+        return s;
+    }
+
+    private static AuditEvent.Outcome outcome(String value) throws MalformedEntryException {
+        return switch (value) {
+            case "success" -> AuditEvent.Outcome.SUCCESS;
+            case "failure" -> AuditEvent.Outcome.FAILURE;
+            case "unknown" -> AuditEvent.Outcome.UNKNOWN;
+            default -> throw new MalformedEntryException("event.outcome is not success, failure or unknown");
+        };
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation of drm-audit; no compatibility guarantees. */
+package io.drm.audit.internal;
