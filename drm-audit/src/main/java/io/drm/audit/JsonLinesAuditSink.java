@@ -379,24 +379,22 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
         while (true) {
             FileChannel toForce;
             synchronized (lock) {
-                while (!dirty && !closed) {
-                    try {
+                try {
+                    while (!dirty && !closed) {
                         lock.wait();
-                    } catch (InterruptedException e) {
-                        return;
                     }
+                    long deadline = System.nanoTime() + groupCommitDelay.toNanos();
+                    long left;
+                    while (!closed && (left = deadline - System.nanoTime()) > 0) {
+                        lock.wait(Math.max(1, left / 1_000_000));
+                    }
+                } catch (InterruptedException e) {
+                    return;
                 }
                 if (closed) {
                     return;
                 }
-            }
-            try {
-                Thread.sleep(groupCommitDelay.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            synchronized (lock) {
-                if (closed || broken != null || !dirty) {
+                if (broken != null || !dirty) {
                     continue;
                 }
                 toForce = channel;

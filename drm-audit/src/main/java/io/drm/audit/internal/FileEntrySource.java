@@ -36,6 +36,10 @@ public final class FileEntrySource implements EntrySource {
                 lineNo++;
                 position++;
                 String location = segments.get(segment).getFileName() + ":" + lineNo;
+                EntryCodec.Parsed quick = codec.quickCheck(reader.buffer(), 0, reader.length());
+                if (quick != null) {
+                    return new Item(location, position, quick, null, -1);
+                }
                 try {
                     return new Item(location, position, codec.parse(reader.buffer(), 0, reader.length()), null, -1);
                 } catch (MalformedEntryException e) {
@@ -48,6 +52,11 @@ public final class FileEntrySource implements EntrySource {
             reader.close();
             reader = null;
         }
+    }
+
+    /** @return where the entry last returned starts, as a {@link FileLogStore#hint} */
+    public long hint() {
+        return FileLogStore.hint(segment, reader.lineOffset());
     }
 
     @Override
