@@ -259,7 +259,8 @@ public final class AuditVerifier {
                 return checkpointsAt(state.seq());
             }
             EntrySource.Item next = peek(0);
-            if (next != null && next.parsed() != null && next.parsed().seq() == expectedSeq
+            boolean early = p != null && p.seq() > expectedSeq && p.selfConsistent();
+            if (!early && next != null && next.parsed() != null && next.parsed().seq() == expectedSeq
                     && next.parsed().selfConsistent() && next.parsed().prevHash().equals(lastHex)) {
                 return new VerificationReport.Problem(Tampering.INSERTED, p == null ? expectedSeq : p.seq(),
                         item.location(), "an entry that is not part of the chain stands before entry " + expectedSeq);
@@ -326,6 +327,13 @@ public final class AuditVerifier {
                     }
                 }
                 if (!Arrays.equals(state.root(), cp.root())) {
+                    EntrySource.Item next = peekQuietly();
+                    if (next != null && next.parsed() != null && next.parsed().seq() <= size) {
+                        return new VerificationReport.Problem(Tampering.INSERTED, next.parsed().seq(),
+                                next.location(), "a second entry claiming seq " + next.parsed().seq()
+                                        + " follows entry " + size + ": one of the two is not part of the chain the"
+                                        + " checkpoint of " + size + " entries signed");
+                    }
                     long from = lastGood + 1;
                     return new VerificationReport.Problem(Tampering.MODIFIED, from, checkpointName(cp),
                             "the entries do not give the root of the checkpoint of " + size + " entries: entries "
@@ -348,6 +356,14 @@ public final class AuditVerifier {
                 }
             }
             return null;
+        }
+
+        private EntrySource.Item peekQuietly() {
+            try {
+                return source == null ? null : peek(0);
+            } catch (IOException e) {
+                return null;
+            }
         }
 
         private String checkpointName(Checkpoint cp) {
