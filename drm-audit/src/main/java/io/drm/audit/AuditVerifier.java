@@ -179,6 +179,15 @@ public final class AuditVerifier {
         }
     }
 
+    /** The raw proof nodes between two sizes, whatever the checkpoints say; for tests of doctored logs. */
+    List<byte[]> consistencyProofPath(long oldSize, long newSize) {
+        try {
+            return index(newSize).consistencyPath(oldSize, newSize);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private MerkleIndex index(long atLeast) {
         try {
             if (index == null || index.size() < atLeast) {
