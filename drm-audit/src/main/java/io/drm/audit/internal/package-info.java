@@ -1,2 +1,4 @@
-/** Implementation of drm-audit; no compatibility guarantees. */
+/**
+ * Implementation of drm-audit; no compatibility guarantees.
+ */
 package io.drm.audit.internal;
