@@ -1,0 +1,244 @@
+package io.drm.masking.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * FF1 of NIST SP 800-38G (Rev. 1) over AES, on strings of an {@link Alphabet}. Thread-safe: each
+ * thread has its own AES cipher and scratch ({@link Ff1State}).
+ *
+ * <p>Two paths compute the same function. When {@code radix^ceil(n/2) <= 2^62} the halves A and B
+ * stay in {@code long}s through the ten rounds: each round is one AES block over the last block of
+ * Q (the blocks of P and of the tweak before it are chained once per call, or reused from the
+ * previous call with the same length and tweak) and one exact unsigned reduction of y, which is
+ * then 8 or 12 bytes. Otherwise {@link Ff1General} works with {@code BigInteger}.
+ */
+public final class Ff1Cipher {
+
+    /** Most tweak bytes accepted. */
+    public static final int MAX_TWEAK_LENGTH = 4096;
+
+    /** SP 800-38G Rev. 1: radix^minlen must be at least one million. */
+    private static final long MIN_DOMAIN = 1_000_000L;
+
+    /** Largest radix^v handled with {@code long}s: a + y mod m stays below 2^63. */
+    private static final long MAX_FAST_MODULUS = 1L << 62;
+
+    private static final VarHandle LONG_BE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_BE =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+    private final Alphabet alphabet;
+    private final int radix;
+    private final int minLength;
+    /** radix^k for k = 0 .. the largest k with radix^k <= 2^62. */
+    private final long[] powers;
+    private final ThreadLocal<Ff1State> state;
+
+    /**
+     * Creates the cipher.
+     *
+     * @param key the AES key, 16, 24 or 32 bytes; copied
+     * @param alphabet the characters of plaintexts and ciphertexts
+     * @throws IllegalArgumentException if the key has another length
+     */
+    public Ff1Cipher(byte[] key, Alphabet alphabet) {
+        Objects.requireNonNull(key, "key");
+        this.alphabet = Objects.requireNonNull(alphabet, "alphabet");
+        if (key.length != 16 && key.length != 24 && key.length != 32) {
+            throw new IllegalArgumentException("AES key must be 16, 24 or 32 bytes, is " + key.length);
+        }
+        this.radix = alphabet.radix();
+        int min = 2;
+        long domain = (long) radix * radix;
+        while (domain < MIN_DOMAIN) {
+            domain *= radix;
+            min++;
+        }
+        this.minLength = min;
+        long[] p = new long[64];
+        p[0] = 1;
+        int k = 0;
+        while (p[k] <= MAX_FAST_MODULUS / radix) {
+            p[k + 1] = p[k] * radix;
+            k++;
+        }
+        this.powers = Arrays.copyOf(p, k + 1);
+        SecretKey aesKey = new SecretKeySpec(key, "AES");
+        this.state = ThreadLocal.withInitial(() -> new Ff1State(aesKey));
+        state.get(); // fail here, not on first use, if AES is unusable
+    }
+
+    /**
+     * Returns the radix, the size of the alphabet.
+     *
+     * @return the radix
+     */
+    public int radix() {
+        return radix;
+    }
+
+    /**
+     * Returns the fewest characters an input may have: at least 2, with radix^length at least
+     * 1,000,000.
+     *
+     * @return the minimum length
+     */
+    public int minLength() {
+        return minLength;
+    }
+
+    /**
+     * Encrypts or decrypts a string.
+     *
+     * @param text the input, of characters of the alphabet
+     * @param tweak the tweak, not null, at most {@link #MAX_TWEAK_LENGTH} bytes
+     * @param encrypt true to encrypt, false to decrypt
+     * @param fastPathAllowed false to use the {@code BigInteger} path whatever the length
+     * @return the output, as long as the input and of the same alphabet
+     * @throws IllegalArgumentException if the input is too short, has a character outside the
+     *     alphabet, or the tweak is too long; messages never contain the input
+     */
+    public String apply(String text, byte[] tweak, boolean encrypt, boolean fastPathAllowed) {
+        if (tweak.length > MAX_TWEAK_LENGTH) {
+            throw new IllegalArgumentException("tweak must be at most " + MAX_TWEAK_LENGTH
+                    + " bytes, is " + tweak.length);
+        }
+        int n = text.length();
+        if (n < minLength) {
+            throw new IllegalArgumentException("input has " + n + " characters; with radix " + radix
+                    + " FF1 needs at least " + minLength + " (radix^length >= 1,000,000)");
+        }
+        Ff1State st = state.get();
+        int[] x = st.numerals(n);
+        alphabet.toNumerals(text, x);
+        int v = n - n / 2;
+        if (fastPathAllowed && v < powers.length) {
+            fast(st, x, n, tweak, encrypt);
+        } else {
+            Ff1General.rounds(this, st, x, n, tweak, encrypt);
+        }
+        return alphabet.toText(x, n, st.chars(n));
+    }
+
+    /** The ten rounds with A and B as {@code long}s; requires radix^v <= 2^62. */
+    private void fast(Ff1State st, int[] x, int n, byte[] tweak, boolean encrypt) {
+        int u = n / 2;
+        int v = n - u;
+        long mu = powers[u];
+        long mv = powers[v];
+        int b = (64 - Long.numberOfLeadingZeros(mv - 1) + 7) / 8; // 1..8
+        boolean wide = b > 4; // d = 12 rather than 8
+        preparePrefix(st, n, u, b, tweak);
+        // b + 1 <= 16: the rounds change only the last block of Q, here pre-XORed with the MAC.
+        long head = (long) LONG_BE.get(st.prefixMac, 0) ^ (long) LONG_BE.get(st.tail, 0);
+        long body = (long) LONG_BE.get(st.prefixMac, 8) ^ (long) LONG_BE.get(st.tail, 8);
+        long a = value(x, 0, u);
+        long c = value(x, u, v);
+        if (encrypt) {
+            for (int i = 0; i < 10; i++) {
+                long m = (i & 1) == 0 ? mu : mv;
+                long sum = a + y(st, head, body, b, i, c, m, wide);
+                a = c;
+                c = sum >= m ? sum - m : sum;
+            }
+        } else {
+            for (int i = 9; i >= 0; i--) {
+                long m = (i & 1) == 0 ? mu : mv;
+                long diff = c - y(st, head, body, b, i, a, m, wide);
+                c = a;
+                a = diff < 0 ? diff + m : diff;
+            }
+        }
+        digits(a, x, 0, u);
+        digits(c, x, u, v);
+    }
+
+    /** PRF of round {@code i} over NUM = {@code num}, as y mod {@code m}. */
+    private static long y(Ff1State st, long head, long body, int b, int i, long num, long m, boolean wide) {
+        // The last b + 1 bytes of the block are [i]^1 || [num]^b.
+        if (b < 8) {
+            body ^= ((long) i << (8 * b)) | num;
+        } else {
+            head ^= i;
+            body ^= num;
+        }
+        LONG_BE.set(st.blockIn, 0, head);
+        LONG_BE.set(st.blockIn, 8, body);
+        st.encryptBlock();
+        if (!wide) {
+            return Long.remainderUnsigned((long) LONG_BE.get(st.blockOut, 0), m);
+        }
+        long top = (int) INT_BE.get(st.blockOut, 0) & 0xFFFF_FFFFL;
+        long low = (long) LONG_BE.get(st.blockOut, 4);
+        return UnsignedMath.remainder(top < m ? top : top % m, low, m);
+    }
+
+    private long value(int[] x, int from, int length) {
+        long r = 0;
+        for (int i = from, end = from + length; i < end; i++) {
+            r = r * radix + x[i];
+        }
+        return r;
+    }
+
+    private void digits(long value, int[] x, int from, int length) {
+        for (int i = from + length - 1; i >= from; i--) {
+            x[i] = (int) (value % radix);
+            value /= radix;
+        }
+    }
+
+    /**
+     * Makes {@code st} hold the CBC-MAC of P and of the blocks of Q before the round byte, and
+     * the template of the remaining blocks of Q, unless it already holds them for this length
+     * and tweak. Q = T || [0]^((-t-b-1) mod 16) || [i]^1 || [NUM(B)]^b.
+     */
+    void preparePrefix(Ff1State st, int n, int u, int b, byte[] tweak) {
+        if (st.prefixIsFor(n, tweak)) {
+            return;
+        }
+        st.forgetPrefix();
+        int t = tweak.length;
+        byte[] in = st.blockIn;
+        byte[] out = st.blockOut;
+        // P = [1]^1 || [2]^1 || [1]^1 || [radix]^3 || [10]^1 || [u mod 256]^1 || [n]^4 || [t]^4
+        in[0] = 1;
+        in[1] = 2;
+        in[2] = 1;
+        in[3] = (byte) (radix >>> 16);
+        in[4] = (byte) (radix >>> 8);
+        in[5] = (byte) radix;
+        in[6] = 10;
+        in[7] = (byte) u;
+        INT_BE.set(in, 8, n);
+        INT_BE.set(in, 12, t);
+        st.encryptBlock();
+        int roundPosition = t + Math.floorMod(-t - b - 1, Ff1State.BLOCK);
+        int fixedBlocks = roundPosition / Ff1State.BLOCK;
+        for (int k = 0; k < fixedBlocks; k++) {
+            for (int j = 0; j < Ff1State.BLOCK; j++) {
+                int q = k * Ff1State.BLOCK + j;
+                in[j] = (byte) (out[j] ^ (q < t ? tweak[q] : 0));
+            }
+            st.encryptBlock();
+        }
+        System.arraycopy(out, 0, st.prefixMac, 0, Ff1State.BLOCK);
+        int tailStart = fixedBlocks * Ff1State.BLOCK;
+        int tailLength = roundPosition + 1 + b - tailStart;
+        byte[] tail = st.tail(tailLength);
+        Arrays.fill(tail, (byte) 0);
+        for (int q = tailStart; q < t; q++) {
+            tail[q - tailStart] = tweak[q];
+        }
+        st.tailLength = tailLength;
+        st.roundIndex = roundPosition - tailStart;
+        st.rememberPrefix(n, tweak);
+    }
+}

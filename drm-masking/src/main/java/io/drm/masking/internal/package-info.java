@@ -1,0 +1,4 @@
+/**
+ * Implementation of drm-masking; no compatibility guarantees.
+ */
+package io.drm.masking.internal;
