@@ -19,6 +19,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import io.drm.testing.DbKind;
+import io.drm.testing.OnEachDatabase;
+import io.drm.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +79,43 @@ final class TamperSuiteTest {
         try (TamperableLog log = fileLog()) {
             check(log, c);
         }
+    }
+
+    static Stream<Arguments> tableCases() {
+        return TestDatabase.enabledKinds().flatMap(kind -> cases().map(c -> Arguments.of(kind, c.get()[0])));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("tableCases")
+    void table_tampering_is_found_at_its_exact_seq(DbKind kind, Case c) {
+        try (TamperableLog log = tableLog(kind)) {
+            check(log, c);
+        }
+    }
+
+    @OnEachDatabase
+    void a_table_row_whose_side_column_was_edited_is_found(DbKind kind) {
+        try (TableTamperableLog log = tableLog(kind)) {
+            log.execute("UPDATE drm_audit_log SET action = 'release.started' WHERE seq = 42");
+            check(log, new Case("edit action column", Tampering.MODIFIED, 42, l -> { }));
+        }
+    }
+
+    @OnEachDatabase
+    void an_untouched_table_log_verifies(DbKind kind) {
+        try (TamperableLog log = tableLog(kind)) {
+            VerificationReport report = log.verifier().trusting(TrustedKeys.of(KEY.publicKey())).verify();
+            assertThat(report.ok()).as(report.toString()).isTrue();
+            assertThat(report.entries()).isEqualTo(N);
+        }
+    }
+
+    private TableTamperableLog tableLog(DbKind kind) {
+        TamperableLog template = fileLog();
+        TableTamperableLog log = new TableTamperableLog(kind);
+        log.rewrite(template.entries());
+        log.rewriteCheckpoints(template.checkpoints());
+        return log;
     }
 
     @Test
