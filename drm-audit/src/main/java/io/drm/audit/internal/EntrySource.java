@@ -25,6 +25,18 @@ public interface EntrySource extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Returns the stored bytes of the entry the last {@link #next()} returned, for a reader that
+     * needs the event of an item whose {@link Item#parsed()} came from
+     * {@link EntryCodec#quickCheck} (which leaves the event null).
+     *
+     * @return a copy of the entry's stored bytes, or null before the first entry or when the source
+     *     does not keep them (after the end: unspecified)
+     */
+    default byte[] entryBytes() {
+        return null;
+    }
+
     @Override
     void close() throws IOException;
 }

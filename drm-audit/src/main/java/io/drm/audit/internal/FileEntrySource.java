@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /** Streams the entries of JSON-lines segments in order. */
@@ -57,6 +58,11 @@ public final class FileEntrySource implements EntrySource {
     /** @return where the entry last returned starts, as a {@link FileLogStore#hint} */
     public long hint() {
         return FileLogStore.hint(segment, reader.lineOffset());
+    }
+
+    @Override
+    public byte[] entryBytes() {
+        return reader == null ? null : Arrays.copyOf(reader.buffer(), reader.length());
     }
 
     @Override

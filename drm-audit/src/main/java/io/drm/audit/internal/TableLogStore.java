@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -39,14 +40,63 @@ public final class TableLogStore implements LogStore {
 
     @Override
     public EntrySource entries() throws IOException {
-        return new Rows("SELECT " + COLUMNS + " FROM drm_audit_log ORDER BY seq", -1, -1);
+        return new Rows("SELECT " + COLUMNS + " FROM drm_audit_log ORDER BY seq", List.of());
+    }
+
+    /**
+     * Which rows to read, by their side columns; a null or empty part selects every row.
+     *
+     * @param fromMs smallest {@code event_time_ms}, or null
+     * @param untilMs {@code event_time_ms} below this, or null
+     * @param actions the {@code action} values, or empty for any
+     * @param environment the {@code environment}, or null
+     * @param releaseId the {@code release_id}, or null
+     */
+    public record Selection(Long fromMs, Long untilMs, List<String> actions, String environment, String releaseId) {
+    }
+
+    /**
+     * Streams the rows whose side columns match, in sequence order. The conditions go to the
+     * database as bound parameters; the entries themselves are not compared with the columns here
+     * ({@link #columnMismatch} does that for the verifier).
+     *
+     * @param selection which rows
+     * @return the entries
+     * @throws IOException if the table cannot be read
+     */
+    public EntrySource entries(Selection selection) throws IOException {
+        List<String> where = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        if (selection.fromMs() != null) {
+            where.add("event_time_ms >= ?");
+            parameters.add(selection.fromMs());
+        }
+        if (selection.untilMs() != null) {
+            where.add("event_time_ms < ?");
+            parameters.add(selection.untilMs());
+        }
+        if (!selection.actions().isEmpty()) {
+            where.add("action IN (" + String.join(", ", Collections.nCopies(selection.actions().size(), "?"))
+                    + ")");
+            parameters.addAll(selection.actions());
+        }
+        if (selection.environment() != null) {
+            where.add("environment = ?");
+            parameters.add(selection.environment());
+        }
+        if (selection.releaseId() != null) {
+            where.add("release_id = ?");
+            parameters.add(selection.releaseId());
+        }
+        return new Rows("SELECT " + COLUMNS + " FROM drm_audit_log"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY seq", parameters);
     }
 
     @Override
     public List<byte[]> canonical(long fromSeq, int count, long hint) throws IOException {
         List<byte[]> out = new ArrayList<>(count);
         try (Rows rows = new Rows("SELECT " + COLUMNS + " FROM drm_audit_log WHERE seq >= ? AND seq < ? ORDER BY seq",
-                fromSeq, fromSeq + count)) {
+                List.of(fromSeq, fromSeq + count))) {
             EntrySource.Item item;
             while ((item = rows.next()) != null) {
                 if (item.parsed() == null || item.parsed().seq() != fromSeq + out.size()) {
@@ -141,25 +191,37 @@ public final class TableLogStore implements LogStore {
         String entryHash;
         byte[] entryBytes;
 
-        Rows(String sql, long from, long to) throws IOException {
+        Rows(String sql, List<?> parameters) throws IOException {
             Connection c = null;
+            PreparedStatement ps = null;
+            boolean restore = true;
             try {
                 c = dataSource.getConnection();
-                autoCommit = c.getAutoCommit();
+                restore = c.getAutoCommit();
                 c.setAutoCommit(false);
-                PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
                 ps.setFetchSize(1000);
-                if (from >= 0) {
-                    ps.setLong(1, from);
-                    ps.setLong(2, to);
+                for (int i = 0; i < parameters.size(); i++) {
+                    Object p = parameters.get(i);
+                    if (p instanceof Long n) {
+                        ps.setLong(i + 1, n);
+                    } else {
+                        ps.setString(i + 1, (String) p);
+                    }
                 }
+                this.rs = ps.executeQuery();
+                this.autoCommit = restore;
                 this.connection = c;
                 this.statement = ps;
-                this.rs = ps.executeQuery();
             } catch (SQLException e) {
-                closeQuietly(c);
+                abandon(c, ps, restore);
                 throw new IOException("cannot read drm_audit_log: " + e.getMessage(), e);
             }
+        }
+
+        @Override
+        public byte[] entryBytes() {
+            return entryBytes == null ? null : entryBytes.clone();
         }
 
         @Override
@@ -207,6 +269,28 @@ public final class TableLogStore implements LogStore {
                 closeQuietly(connection);
             }
         }
+    }
+
+    /** Gives back a connection whose read failed to start: rolls back, restores auto-commit, closes. */
+    private static void abandon(Connection c, PreparedStatement ps, boolean autoCommit) {
+        if (ps != null) {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                // secondary
+            }
+        }
+        if (c != null) {
+            try {
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                    c.setAutoCommit(autoCommit);
+                }
+            } catch (SQLException e) {
+                // secondary: the connection is closed below
+            }
+        }
+        closeQuietly(c);
     }
 
     private static void closeQuietly(Connection c) {
