@@ -309,6 +309,20 @@ public final class Planner {
      * @return the Flyway instance
      */
     public Flyway flyway(DataSource dataSource, DatabaseKind kind, Callback callback) {
+        return flyway(dataSource, kind, callback, false);
+    }
+
+    /**
+     * Configures Flyway for this release.
+     *
+     * @param dataSource the data source
+     * @param kind the database kind
+     * @param callback drm's callback, or {@code null}
+     * @param baselineBelowAll whether the schema holds only drm's own tables and no history yet: Flyway
+     *     then baselines it at version 0 (below every migration, so all run) instead of refusing it
+     * @return the Flyway instance
+     */
+    public Flyway flyway(DataSource dataSource, DatabaseKind kind, Callback callback, boolean baselineBelowAll) {
         FluentConfiguration config = Flyway.configure(settings.classLoader())
                 .dataSource(dataSource)
                 .locations(settings.locations().toArray(String[]::new))
@@ -318,6 +332,10 @@ public final class Planner {
                 // release lock whenever files or history changed since, so Flyway need not validate again.
                 .validateOnMigrate(false)
                 .group(kind.transactionalDdl());
+        if (baselineBelowAll) {
+            config = config.baselineOnMigrate(true).baselineVersion("0")
+                    .baselineDescription("<< drm: schema held only drm tables >>");
+        }
         if (callback != null) {
             config = config.callbacks(callback);
         }

@@ -125,6 +125,7 @@ public final class ReleaseEngine {
 
     private ReleaseResult execute(Connector.Lease lease, DatabaseKind kind, Ledger ledger, String releaseId,
             PlanState plan, ScannedLocations scan) throws SQLException {
+        boolean baseline = FlywayHistory.NONE.equals(plan.historyFingerprint()) && onlyDrmObjects(lease, kind, plan);
         Auditor audit = new Auditor(settings, target(lease, kind));
         Map<String, String> details = new LinkedHashMap<>();
         details.put("releaseId", releaseId);
@@ -146,7 +147,7 @@ public final class ReleaseEngine {
                 () -> beginRelease(lease, ledger, row));
         MigrateResult result;
         try {
-            result = planner.flyway(lease.dataSource(), kind, recorder).migrate();
+            result = planner.flyway(lease.dataSource(), kind, recorder, baseline).migrate();
         } catch (RuntimeException e) {
             throw failed(lease, kind, ledger, audit, row, plan, recorder, e);
         }
@@ -180,6 +181,33 @@ public final class ReleaseEngine {
         LOG.info("release {} - applied {} steps, now at version {}", releaseId, applied.size(), toVersion);
         return new ReleaseResult(releaseId, plan.id(), applied, plan.currentVersion(), toVersion,
                 ReleaseResult.Outcome.APPLIED);
+    }
+
+    /**
+     * Whether the schema, still without Flyway history, holds only drm's own tables (an audit table
+     * created by the JDBC audit sink, say), so that Flyway must baseline it below every migration
+     * rather than refuse it as an existing schema.
+     */
+    private boolean onlyDrmObjects(Connector.Lease lease, DatabaseKind kind, PlanState plan) throws SQLException {
+        boolean only;
+        try (Connection c = lease.connection("inspect")) {
+            only = SchemaProbe.holdsOnlyDrmObjects(c, kind);
+        }
+        if (only) {
+            for (ReleaseStep step : plan.steps()) {
+                if (step.version() != null && org.flywaydb.core.api.MigrationVersion.fromVersion(step.version())
+                        .compareTo(org.flywaydb.core.api.MigrationVersion.fromVersion("0")) <= 0) {
+                    throw new io.drm.ConfigurationException("the schema holds only drm's own tables (such as"
+                            + " drm_audit_log) and no Flyway history yet, so drm would baseline it at version 0, but"
+                            + " migration " + step.source() + " has version " + step.version() + ", which a baseline at"
+                            + " 0 would skip. Give it version 1 or higher, or run the first release before opening"
+                            + " the JDBC audit sink on this schema.");
+                }
+            }
+            LOG.info("the schema holds only drm's own tables and no Flyway history: Flyway baselines it at version 0,"
+                    + " below every migration");
+        }
+        return only;
     }
 
     private void beginRelease(Connector.Lease lease, Ledger ledger, Ledger.ReleaseRow row) {

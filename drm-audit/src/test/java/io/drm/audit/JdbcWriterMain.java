@@ -1,0 +1,42 @@
+package io.drm.audit;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.drm.spi.AuditEvent;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Child-process main for the JDBC multi-process and crash tests: appends events to
+ * {@code drm_audit_log} with its own pool, printing each event's id after its {@code append}
+ * returned (that is, after commit), then "done". A count of 0 appends until killed.
+ */
+public final class JdbcWriterMain {
+
+    private JdbcWriterMain() {
+    }
+
+    /**
+     * @param args JDBC URL, user, password ("-" for empty), number of events (0: until killed), writer name
+     */
+    public static void main(String[] args) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(args[0]);
+        config.setUsername(args[1]);
+        config.setPassword("-".equals(args[2]) ? "" : args[2]);
+        config.setMaximumPoolSize(2);
+        long count = Long.parseLong(args[3]);
+        String writer = args[4];
+        try (HikariDataSource ds = new HikariDataSource(config); JdbcAuditSink sink = JdbcAuditSink.create(ds)) {
+            for (long i = 1; count == 0 || i <= count; i++) {
+                String id = writer + "-" + i;
+                sink.append(AuditEvent.of(id, Instant.now(), writer, "migration.applied", "test", "child",
+                        AuditEvent.Outcome.SUCCESS, Map.of("n", Long.toString(i))));
+                System.out.println(id);
+                System.out.flush();
+            }
+        }
+        System.out.println("done");
+        System.out.flush();
+    }
+}
