@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -72,22 +74,29 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     private final Clock clock;
     private final EntryCodec codec = new EntryCodec();
     private final ReentrantLock writer = new ReentrantLock();
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writerThread;
     private final String where;
 
     // Guarded by writer: the last head this sink committed or read, to skip decoding it again.
     private String cachedEncoded;
     private ChainState cachedState;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong transactions = new java.util.concurrent.atomic.AtomicLong();
 
     /** An event waiting for its transaction. */
     private static final class Pending {
         final AuditEvent event;
-        volatile boolean done;
+        final CountDownLatch done = new CountDownLatch(1);
         volatile RuntimeException failure;
 
         Pending(AuditEvent event) {
             this.event = event;
+        }
+
+        void finish(RuntimeException failure) {
+            this.failure = failure;
+            done.countDown();
         }
     }
 
@@ -115,6 +124,9 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         }
         this.where = described;
         reconcileHead();
+        this.writerThread = new Thread(this::writeLoop, "drm-audit-jdbc-writer");
+        writerThread.setDaemon(true);
+        writerThread.start();
         LOG.debug("audit log drm_audit_log opened in {}", where);
     }
 
@@ -150,7 +162,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         usable();
         Pending p = new Pending(event);
         queue.add(p);
-        drainUntil(List.of(p));
+        await(p);
         if (p.failure != null) {
             throw new AuditStoreException(p.failure.getMessage(), p.failure);
         }
@@ -172,7 +184,9 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
             mine.add(new Pending(Objects.requireNonNull(e, "event")));
         }
         queue.addAll(mine);
-        drainUntil(mine);
+        for (Pending p : mine) {
+            await(p);
+        }
         for (int i = 0; i < mine.size(); i++) {
             RuntimeException failure = mine.get(i).failure;
             if (failure != null) {
@@ -206,6 +220,10 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
      */
     public Checkpoint latestCheckpoint() {
         usable();
+        return latestCheckpoint0();
+    }
+
+    private Checkpoint latestCheckpoint0() {
         writer.lock();
         try {
             return inTransaction("write a checkpoint to drm_audit_checkpoint", c -> {
@@ -253,11 +271,18 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         if (closed) {
             return;
         }
+        closed = true;
         try {
-            latestCheckpoint();
-        } finally {
-            closed = true;
+            writerThread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        latestCheckpoint0();
+    }
+
+    /** @return the number of append transactions this sink committed (for tests of group commit) */
+    long transactions() {
+        return transactions.get();
     }
 
     @Override
@@ -267,26 +292,68 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------
 
-    private void drainUntil(List<Pending> mine) {
-        Pending last = mine.get(mine.size() - 1);
-        while (!last.done) {
-            writer.lock();
+    /**
+     * The writer thread: takes whatever is queued (up to maxBatch), writes it in one transaction,
+     * and wakes the callers; while it writes, new appends queue up for the next transaction.
+     */
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            Pending first;
             try {
-                if (last.done) {
+                first = queue.poll(50, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (first == null) {
+                if (closed) {
                     break;
                 }
-                List<Pending> batch = new ArrayList<>(Math.min(maxBatch, 64));
-                Pending next;
-                while (batch.size() < maxBatch && (next = queue.poll()) != null) {
-                    batch.add(next);
-                }
-                if (!batch.isEmpty()) {
-                    writeBatch(batch);
-                }
+                continue;
+            }
+            batch.clear();
+            batch.add(first);
+            queue.drainTo(batch, maxBatch - 1);
+            writer.lock();
+            try {
+                writeBatch(batch);
             } finally {
                 writer.unlock();
             }
         }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.finish(closedFailure());
+        }
+    }
+
+    /** Waits for an entry's transaction; an interrupt is kept for the caller, not acted on, as the entry may be written. */
+    private void await(Pending p) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    if (p.done.await(100, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+                if (!writerThread.isAlive() && queue.remove(p)) {
+                    p.finish(closedFailure());
+                    return;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private AuditStoreException closedFailure() {
+        return new AuditStoreException("the audit sink for drm_audit_log in " + where + " is closed; the event was not"
+                + " recorded");
     }
 
     /** Writes a batch in one transaction and marks every entry of it done, with or without failure. */
@@ -318,6 +385,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
             });
             cachedEncoded = committed.encode();
             cachedState = committed;
+            transactions.incrementAndGet();
         } catch (AuditStoreException e) {
             cachedEncoded = null;
             cachedState = null;
@@ -335,7 +403,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
             }
         } finally {
             for (Pending p : batch) {
-                p.done = true;
+                p.finish(p.failure);
             }
         }
     }

@@ -143,6 +143,46 @@ final class JdbcAuditSinkTest {
     }
 
     @OnEachDatabase
+    void concurrent_appends_are_grouped_into_shared_transactions(DbKind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind); JdbcAuditSink sink = JdbcAuditSink.create(db.dataSource())) {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < 16; t++) {
+                    int thread = t;
+                    futures.add(pool.submit(() -> {
+                        for (int i = 0; i < 100; i++) {
+                            sink.append(Events.event(thread * 1000 + i));
+                        }
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(sink.size()).isEqualTo(1600);
+            assertThat(sink.transactions()).as("transactions for 1600 events from 16 threads").isLessThan(800);
+        }
+    }
+
+    @OnEachDatabase
+    void append_all_writes_a_list_in_batches_of_at_most_max_batch(DbKind kind) {
+        try (TestDatabase db = TestDatabase.create(kind);
+                JdbcAuditSink sink = JdbcAuditSink.builder(db.dataSource()).maxBatch(100).build()) {
+            List<AuditEvent> events = new ArrayList<>();
+            for (int i = 0; i < 450; i++) {
+                events.add(Events.event(i));
+            }
+            sink.appendAll(events);
+            assertThat(sink.size()).isEqualTo(450);
+            assertThat(sink.transactions()).isBetween(5L, 450L);
+            assertThat(db.queryStrings("SELECT event_id FROM drm_audit_log ORDER BY seq").get(449)).isEqualTo("event-449");
+        }
+    }
+
+    @OnEachDatabase
     void a_dropped_table_makes_append_fail_loudly_and_record_nothing(DbKind kind) {
         try (TestDatabase db = TestDatabase.create(kind); JdbcAuditSink sink = JdbcAuditSink.create(db.dataSource())) {
             sink.append(Events.event(1));
