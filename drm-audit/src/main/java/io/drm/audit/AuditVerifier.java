@@ -208,6 +208,7 @@ public final class AuditVerifier {
     /** One verification pass. */
     private final class Run {
         private final ChainState state = ChainState.empty();
+        private String lastHex = Hex.encode(new byte[32]);
         private final Deque<EntrySource.Item> ahead = new ArrayDeque<>();
         private final List<String> notes = new ArrayList<>();
         private final EntryCodec codec = new EntryCodec();
@@ -256,7 +257,7 @@ public final class AuditVerifier {
 
         private VerificationReport.Problem entry(EntrySource.Item item) throws IOException {
             EntryCodec.Parsed p = item.parsed();
-            String lastHex = Hex.encode(state.lastHash());
+            String lastHex = this.lastHex;
             long expectedSeq = state.seq() + 1;
             if (p != null && p.seq() == expectedSeq && p.selfConsistent() && p.prevHash().equals(lastHex)) {
                 String columns = columns(item);
@@ -265,6 +266,7 @@ public final class AuditVerifier {
                             "the table's columns disagree with the sealed entry: " + columns);
                 }
                 state.advance(p.seq(), Hex.decode(p.storedHash()), p.leafHash());
+                this.lastHex = p.storedHash();
                 return checkpointsAt(state.seq());
             }
             EntrySource.Item next = peek(0);

@@ -75,6 +75,42 @@ public final class CanonicalJson {
         }
     }
 
+    // --- Streaming use, for writers that know their keys' canonical order (EntryCodec) ---
+
+    /** Starts a new document in the streaming API. */
+    public void reset() {
+        len = 0;
+    }
+
+    /**
+     * Appends ASCII text as it is (punctuation and keys that need no escaping).
+     *
+     * @param ascii the text, every character below 0x80 and needing no JSON escape
+     */
+    public void raw(String ascii) {
+        ascii(ascii);
+    }
+
+    /**
+     * Appends a JSON string in canonical form.
+     *
+     * @param s the string
+     * @throws IllegalArgumentException if it holds a lone surrogate
+     */
+    public void appendString(String s) {
+        string(s);
+    }
+
+    /** @param n an integer to append */
+    public void appendLong(long n) {
+        ascii(Long.toString(n));
+    }
+
+    /** @return the bytes written since {@link #reset()} */
+    public byte[] toBytes() {
+        return Arrays.copyOf(buf, len);
+    }
+
     private void write(Object value) {
         if (value == null) {
             ascii("null");
@@ -126,9 +162,31 @@ public final class CanonicalJson {
     }
 
     private void string(String s) {
-        ensure(s.length() * 3 + 2);
+        int n = s.length();
+        ensure(n * 3 + 2);
         buf[len++] = '"';
-        for (int i = 0; i < s.length(); i++) {
+        int i = 0;
+        if (n <= 256) {
+            // fast path: an all-ASCII string (its UTF-8 is as long as it) with nothing to escape is
+            // copied in bulk; getBytes of such a string is an array copy
+            byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (utf8.length == n) {
+                boolean plain = true;
+                for (byte b : utf8) {
+                    if (b < 0x20 || b == '"' || b == '\\') {
+                        plain = false;
+                        break;
+                    }
+                }
+                if (plain) {
+                    System.arraycopy(utf8, 0, buf, len, n);
+                    len += n;
+                    buf[len++] = '"';
+                    return;
+                }
+            }
+        }
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 if (c == '"' || c == '\\') {

@@ -67,13 +67,33 @@ public final class EntryCodec {
      * @return the entry
      */
     public Sealed seal(AuditEvent event, long seq, byte[] prevHash) {
-        Map<String, Object> doc = document(event, seq, Hex.encode(prevHash));
-        byte[] body = json.encode(doc);
+        byte[] body = event.details().comparator() == null ? body(event, seq, Hex.encode(prevHash))
+                : json.encode(document(event, seq, Hex.encode(prevHash)));
         sha256.update(body);
         sha256.update(prevHash);
         byte[] hash = sha256.digest();
-        drm(doc).put("hash", Hex.encode(hash));
-        byte[] canonical = json.encode(doc);
+        // "hash" sorts first among drm's keys, so the canonical entry is the body with
+        // "hash":"<hex>", spliced in right after "drm":{ -- no second encoding needed.
+        int at = indexOf(body, 0, Math.min(body.length, 200), DRM_OPEN);
+        byte[] canonical;
+        if (at < 0) {
+            Map<String, Object> doc = document(event, seq, Hex.encode(prevHash));
+            drm(doc).put("hash", Hex.encode(hash));
+            canonical = json.encode(doc);
+        } else {
+            int cut = at + DRM_OPEN.length;
+            canonical = new byte[body.length + HASH_MEMBER_LENGTH];
+            System.arraycopy(body, 0, canonical, 0, cut);
+            int i = cut;
+            System.arraycopy(HASH_KEY, 0, canonical, i, HASH_KEY.length);
+            i += HASH_KEY.length;
+            byte[] hex = Hex.encode(hash).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(hex, 0, canonical, i, hex.length);
+            i += hex.length;
+            canonical[i++] = '"';
+            canonical[i++] = ',';
+            System.arraycopy(body, cut, canonical, i, body.length - cut);
+        }
         return new Sealed(seq, prevHash, hash, canonical, leafHash(canonical));
     }
 
@@ -142,6 +162,9 @@ public final class EntryCodec {
         }
     }
 
+    private static final byte[] DRM_OPEN = "\"drm\":{".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HASH_KEY = "\"hash\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final int HASH_MEMBER_LENGTH = HASH_KEY.length + 64 + 2;
     private static final byte[] DRM_HASH = "\"drm\":{\"hash\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] PREV = "\",\"prev\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] SEQ = "\",\"seq\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -179,23 +202,24 @@ public final class EntryCodec {
         if (i == seqStart || b[seqStart] == '0' || i >= off + len || b[i] != ',') {
             return null;
         }
-        String stored1 = new String(b, hashStart, 64, java.nio.charset.StandardCharsets.ISO_8859_1);
-        String prev = new String(b, prevStart, 64, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (!Hex.isSha256(stored1) || !Hex.isSha256(prev)) {
+        byte[] storedBytes = Hex.decodeSha256(b, hashStart);
+        byte[] prevBytes = Hex.decodeSha256(b, prevStart);
+        if (storedBytes == null || prevBytes == null) {
             return null;
         }
         // body = bytes before "hash", then from "prev" on (dropping "hash":"<64>",)
         int cut = at + DRM_HASH.length - "\"hash\":\"".length();
         sha256.update(b, off, cut - off);
         sha256.update(b, prevKey + 2, off + len - (prevKey + 2));
-        sha256.update(Hex.decode(prev));
-        String computed = Hex.encode(sha256.digest());
-        if (!computed.equals(stored1)) {
+        sha256.update(prevBytes);
+        if (!MessageDigest.isEqual(sha256.digest(), storedBytes)) {
             return null;
         }
         sha256.update((byte) 0);
         sha256.update(b, off, len);
-        return new Parsed(seq, prev, stored1, computed, null, null, sha256.digest());
+        String stored1 = new String(b, hashStart, 64, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String prev = new String(b, prevStart, 64, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new Parsed(seq, prev, stored1, stored1, null, null, sha256.digest());
     }
 
     private static int indexOf(byte[] b, int from, int to, byte[] what) {
@@ -231,6 +255,46 @@ public final class EntryCodec {
         sha256.update((byte) 0);
         sha256.update(canonical);
         return sha256.digest();
+    }
+
+    /**
+     * Writes the canonical JSON of {@link #document} without building it: the keys below are in
+     * canonical (UTF-16 code unit) order, and the labels come from a naturally sorted map.
+     */
+    private byte[] body(AuditEvent e, long seq, String prev) {
+        CanonicalJson w = json;
+        w.reset();
+        w.raw("{\"@timestamp\":");
+        w.appendString(e.time().toString());
+        w.raw(",\"drm\":{\"prev\":\"");
+        w.raw(prev);
+        w.raw("\",\"seq\":");
+        w.appendLong(seq);
+        w.raw(",\"target\":");
+        w.appendString(e.target());
+        w.raw("},\"ecs\":{\"version\":\"" + ECS_VERSION + "\"},\"event\":{\"action\":");
+        w.appendString(e.action());
+        w.raw(",\"category\":[\"database\"],\"id\":");
+        w.appendString(e.id());
+        w.raw(",\"kind\":\"event\",\"outcome\":\"");
+        w.raw(e.outcome().name().toLowerCase(Locale.ROOT));
+        w.raw("\",\"type\":[\"change\"]},\"labels\":{");
+        boolean first = true;
+        for (Map.Entry<String, String> d : e.details().entrySet()) { // a TreeMap in natural order
+            if (!first) {
+                w.raw(",");
+            }
+            first = false;
+            w.appendString(d.getKey());
+            w.raw(":");
+            w.appendString(d.getValue());
+        }
+        w.raw("},\"service\":{\"environment\":");
+        w.appendString(e.environment());
+        w.raw("},\"user\":{\"name\":");
+        w.appendString(e.actor());
+        w.raw("}}");
+        return w.toBytes();
     }
 
     private static Map<String, Object> document(AuditEvent e, long seq, String prev) {

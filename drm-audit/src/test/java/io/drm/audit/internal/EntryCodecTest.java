@@ -1,0 +1,54 @@
+package io.drm.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drm.spi.AuditEvent;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Sealing splices the hash into the encoded body; the result must be exactly the canonical JSON. */
+final class EntryCodecTest {
+
+    @Test
+    void a_sealed_entry_is_its_own_canonical_form_and_hashes_right() throws Exception {
+        EntryCodec codec = new EntryCodec();
+        Random random = new Random(7);
+        byte[] prev = new byte[32];
+        for (int n = 0; n < 2_000; n++) {
+            Map<String, String> details = new TreeMap<>();
+            for (int k = random.nextInt(5); k > 0; k--) {
+                details.put(text(random, 8), text(random, 40));
+            }
+            AuditEvent event = AuditEvent.of(text(random, 36), Instant.ofEpochSecond(random.nextInt(2_000_000_000),
+                    random.nextInt(1_000_000_000)), text(random, 12), "a." + text(random, 6), text(random, 8),
+                    text(random, 20), AuditEvent.Outcome.values()[random.nextInt(3)], details);
+            EntryCodec.Sealed sealed = codec.seal(event, n + 1, prev);
+            EntryCodec.Parsed parsed = codec.parse(sealed.canonical());
+            assertThat(parsed.canonical()).isEqualTo(sealed.canonical());
+            assertThat(parsed.selfConsistent()).isTrue();
+            assertThat(parsed.storedHash()).isEqualTo(Hex.encode(sealed.hash()));
+            assertThat(parsed.event()).isEqualTo(event);
+            assertThat(codec.quickCheck(sealed.canonical(), 0, sealed.canonical().length)).isNotNull();
+            prev = sealed.hash();
+        }
+    }
+
+    private static String text(Random random, int max) {
+        StringBuilder out = new StringBuilder();
+        int length = random.nextInt(max + 1);
+        for (int i = 0; i < length; i++) {
+            switch (random.nextInt(6)) {
+                case 0 -> out.append((char) (0x20 + random.nextInt(0x5f)));
+                case 1 -> out.append("\"\\\n\t\u0001".charAt(random.nextInt(5)));
+                case 2 -> out.append((char) (0xa0 + random.nextInt(0x700)));
+                case 3 -> out.append((char) (0x3000 + random.nextInt(0x1000)));
+                case 4 -> out.appendCodePoint(0x1f600 + random.nextInt(50));
+                default -> out.append((char) ('a' + random.nextInt(26)));
+            }
+        }
+        return out.toString();
+    }
+}
