@@ -66,6 +66,8 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditSink.class);
 
+    private static final int ROWS_PER_INSERT = 100;
+
     private final DataSource dataSource;
     private final AuditSigningKey signingKey;
     private final long checkpointEvery;
@@ -81,6 +83,8 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     // Guarded by writer: the last head this sink committed or read, to skip decoding it again.
     private String cachedEncoded;
     private ChainState cachedState;
+    // Guarded by writer: the head row as this sink last committed it, for the optimistic path.
+    private AuditTables.Head cachedHead;
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicLong transactions = new java.util.concurrent.atomic.AtomicLong();
 
@@ -233,6 +237,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
                     Checkpoint cp = insertCheckpoint(c, state);
                     AuditTables.updateHead(c, new AuditTables.Head(head.seq(), head.state(), head.seq(),
                             cp.time().toEpochMilli()));
+                    cachedHead = null;
                     return cp;
                 }
                 return readCheckpoint(c, head.seq());
@@ -356,46 +361,76 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
                 + " recorded");
     }
 
-    /** Writes a batch in one transaction and marks every entry of it done, with or without failure. */
+    /** A batch sealed on top of a head: the entries, the checkpoint if one is due, and the new head. */
+    private record Prepared(ChainState state, List<EntryCodec.Sealed> sealed, Checkpoint checkpoint,
+            AuditTables.Head head) {
+    }
+
+    private Prepared prepare(List<Pending> batch, AuditTables.Head head, ChainState base) {
+        ChainState state = base.copy();
+        List<EntryCodec.Sealed> sealed = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            EntryCodec.Sealed s = state.seal(codec, p.event);
+            state.advance(s);
+            sealed.add(s);
+        }
+        long cpSize = head.checkpointSize();
+        long cpTimeMs = head.checkpointTimeMs();
+        long now = clock.millis();
+        if (cpTimeMs == 0) {
+            cpTimeMs = now; // the interval runs from the log's first append
+        }
+        Checkpoint cp = null;
+        if (state.seq() - cpSize >= checkpointEvery || now - cpTimeMs >= checkpointInterval.toMillis()) {
+            cp = Checkpoint.create(state.seq(), state.root(), clock.instant(), signingKey);
+            cpSize = state.seq();
+            cpTimeMs = cp.time().toEpochMilli();
+        }
+        return new Prepared(state, sealed, cp, new AuditTables.Head(state.seq(), state.encode(), cpSize, cpTimeMs));
+    }
+
+    /**
+     * Writes a batch in one transaction and marks every entry of it done, with or without failure.
+     * When this sink wrote the head last, it moves the head with one conditional update (which also
+     * locks the row) instead of reading it first; if another writer moved it meanwhile, that update
+     * changes nothing and the batch is written again after reading and locking the head.
+     */
     private void writeBatch(List<Pending> batch) {
         try {
-            ChainState committed = inTransaction("append to drm_audit_log", c -> {
-                AuditTables.Head head = AuditTables.lockHead(c);
-                ChainState state = state(head).copy();
-                long cpSize = head.checkpointSize();
-                long cpTimeMs = head.checkpointTimeMs();
-                List<EntryCodec.Sealed> sealed = new ArrayList<>(batch.size());
-                for (Pending p : batch) {
-                    EntryCodec.Sealed s = state.seal(codec, p.event);
-                    state.advance(s);
-                    sealed.add(s);
-                }
-                insertEntries(c, batch, sealed);
-                long now = clock.millis();
-                if (cpTimeMs == 0) {
-                    cpTimeMs = now; // the interval runs from the log's first append
-                }
-                if (state.seq() - cpSize >= checkpointEvery || now - cpTimeMs >= checkpointInterval.toMillis()) {
-                    Checkpoint cp = insertCheckpoint(c, state);
-                    cpSize = state.seq();
-                    cpTimeMs = cp.time().toEpochMilli();
-                }
-                AuditTables.updateHead(c, new AuditTables.Head(state.seq(), state.encode(), cpSize, cpTimeMs));
-                return state;
-            });
-            cachedEncoded = committed.encode();
-            cachedState = committed;
+            Prepared done = null;
+            AuditTables.Head known = cachedHead;
+            if (known != null && known.state().equals(cachedEncoded)) {
+                ChainState base = cachedState;
+                done = inTransaction("append to drm_audit_log", c -> {
+                    Prepared p = prepare(batch, known, base);
+                    if (!AuditTables.moveHead(c, p.head(), known.seq())) {
+                        return null; // another writer moved the head: nothing written, take the locking path
+                    }
+                    write(c, batch, p);
+                    return p;
+                });
+            }
+            if (done == null) {
+                done = inTransaction("append to drm_audit_log", c -> {
+                    AuditTables.Head head = AuditTables.lockHead(c);
+                    Prepared p = prepare(batch, head, state(head));
+                    write(c, batch, p);
+                    AuditTables.updateHead(c, p.head());
+                    return p;
+                });
+            }
+            cachedEncoded = done.head().state();
+            cachedState = done.state();
+            cachedHead = done.head();
             transactions.incrementAndGet();
         } catch (AuditStoreException e) {
-            cachedEncoded = null;
-            cachedState = null;
+            forget();
             for (Pending p : batch) {
                 p.failure = e;
             }
             LOG.error("audit log drm_audit_log in {}: {} events not recorded: {}", where, batch.size(), e.getMessage());
         } catch (RuntimeException e) {
-            cachedEncoded = null;
-            cachedState = null;
+            forget();
             AuditStoreException failure = new AuditStoreException("cannot append to drm_audit_log in " + where + ": "
                     + e + ". Nothing of this transaction was recorded.", e);
             for (Pending p : batch) {
@@ -408,28 +443,50 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
         }
     }
 
+    private void forget() {
+        cachedEncoded = null;
+        cachedState = null;
+        cachedHead = null;
+    }
+
+    private void write(Connection c, List<Pending> batch, Prepared p) throws SQLException {
+        insertEntries(c, batch, p.sealed());
+        if (p.checkpoint() != null) {
+            insertCheckpoint(c, p.checkpoint(), p.state());
+        }
+    }
+
+    /** Inserts entries with multi-row INSERT statements of up to {@value #ROWS_PER_INSERT} rows. */
     private void insertEntries(Connection c, List<Pending> batch, List<EntryCodec.Sealed> sealed) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(AuditTables.INSERT_ENTRY)) {
-            for (int i = 0; i < sealed.size(); i++) {
-                EntryCodec.Sealed s = sealed.get(i);
-                AuditEvent e = batch.get(i).event;
-                ps.setLong(1, s.seq());
-                ps.setString(2, e.id());
-                ps.setLong(3, e.time().toEpochMilli());
-                ps.setString(4, e.action());
-                ps.setString(5, e.environment());
-                ps.setString(6, e.details().get("releaseId"));
-                ps.setString(7, Hex.encode(s.prevHash()));
-                ps.setString(8, Hex.encode(s.hash()));
-                ps.setString(9, new String(s.canonical(), StandardCharsets.UTF_8));
-                ps.addBatch();
+        for (int from = 0; from < sealed.size(); from += ROWS_PER_INSERT) {
+            int n = Math.min(ROWS_PER_INSERT, sealed.size() - from);
+            try (PreparedStatement ps = c.prepareStatement(AuditTables.insertEntries(n))) {
+                int k = 1;
+                for (int i = from; i < from + n; i++) {
+                    EntryCodec.Sealed s = sealed.get(i);
+                    AuditEvent e = batch.get(i).event;
+                    ps.setLong(k++, s.seq());
+                    ps.setString(k++, e.id());
+                    ps.setLong(k++, e.time().toEpochMilli());
+                    ps.setString(k++, e.action());
+                    ps.setString(k++, e.environment());
+                    ps.setString(k++, e.details().get("releaseId"));
+                    ps.setString(k++, Hex.encode(s.prevHash()));
+                    ps.setString(k++, Hex.encode(s.hash()));
+                    ps.setString(k++, new String(s.canonical(), StandardCharsets.UTF_8));
+                }
+                ps.executeUpdate();
             }
-            ps.executeBatch();
         }
     }
 
     private Checkpoint insertCheckpoint(Connection c, ChainState state) throws SQLException {
         Checkpoint cp = Checkpoint.create(state.seq(), state.root(), clock.instant(), signingKey);
+        insertCheckpoint(c, cp, state);
+        return cp;
+    }
+
+    private static void insertCheckpoint(Connection c, Checkpoint cp, ChainState state) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(AuditTables.INSERT_CHECKPOINT)) {
             ps.setLong(1, cp.treeSize());
             ps.setString(2, cp.rootHash());
@@ -439,7 +496,6 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
             ps.setString(6, state.encode());
             ps.executeUpdate();
         }
-        return cp;
     }
 
     private static boolean hasCheckpoint(Connection c, long treeSize) throws SQLException {

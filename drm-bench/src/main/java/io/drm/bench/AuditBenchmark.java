@@ -159,8 +159,8 @@ public final class AuditBenchmark {
         }
         try (BenchDatabase.Fresh fresh = postgres.fresh(); HikariDataSource pool = pool(fresh)) {
             try (JdbcAuditSink sink = JdbcAuditSink.builder(pool).signingKey(KEY).build()) {
-                int threads = 32;
-                int perThread = 2_000;
+                int threads = 64;
+                int perThread = 1_000;
                 concurrent(sink, threads, 200); // warm-up
                 long t0 = System.nanoTime();
                 concurrent(sink, threads, perThread);

@@ -27,6 +27,39 @@ public final class AuditTables {
     public static final String INSERT_CHECKPOINT = "INSERT INTO drm_audit_checkpoint (tree_size, root_hash, cp_time,"
             + " key_id, signature, state) VALUES (?, ?, ?, ?, ?, ?)";
 
+    /**
+     * @param rows how many rows the statement inserts
+     * @return a multi-row insert of entries, nine parameters a row
+     */
+    public static String insertEntries(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO drm_audit_log (seq, event_id, event_time_ms, action,"
+                + " environment, release_id, prev_hash, entry_hash, entry) VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        return sql.toString();
+    }
+
+    /**
+     * Moves the head only if it is still at {@code expectedSeq}; the update locks the row either way.
+     *
+     * @param c a connection in a transaction
+     * @param head the new head
+     * @param expectedSeq the sequence number the head must still have
+     * @return whether the head was moved
+     * @throws SQLException if the update fails
+     */
+    public static boolean moveHead(Connection c, Head head, long expectedSeq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_HEAD + " AND seq = ?")) {
+            ps.setLong(1, head.seq());
+            ps.setString(2, head.state());
+            ps.setLong(3, head.checkpointSize());
+            ps.setLong(4, head.checkpointTimeMs());
+            ps.setLong(5, expectedSeq);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     /** Reads and locks the head row. */
     public static final String LOCK_HEAD = "SELECT seq, state, cp_size, cp_time_ms FROM drm_audit_head WHERE id = 1"
             + " FOR UPDATE";
