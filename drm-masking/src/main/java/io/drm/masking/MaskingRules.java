@@ -43,9 +43,10 @@ import javax.sql.DataSource;
  * {@link #validate(DataSource)} checks the rules against the database's schema.
  *
  * <pre>{@code
- * KeyProvider keys = id -> secretStore.key(id);
+ * KeyProvider keys = KeyProvider.environment();    // DRM_MASKING_KEY_PII=<base64>, ...
  * MaskingRules rules = MaskingRules.load(Path.of("masking-rules.yaml"), keys);
- * rules.validate(dataSource);      // tables, columns, types
+ * rules.validate(dataSource);                      // tables, columns, types
+ * Files.writeString(Path.of("applied-rules.json"), rules.toJson());
  *
  * MaskingRules inJava = MaskingRules.builder()
  *         .column("customer", "email", Maskers.email(keys.key("pii"), "example.com"))

@@ -49,6 +49,17 @@ final class MaskingRulesInvalidTest {
     }
 
     @Test
+    void a_yaml_key_given_twice_is_refused() {
+        assertThat(invalid(() -> MaskingRules.fromYaml("version: 1\nrules: []\nrules: []\n", keys)))
+                .contains("is not valid YAML", "rules");
+    }
+
+    @Test
+    void content_after_the_json_document_is_refused() {
+        assertThat(invalidJson("{\"version\": 1, \"rules\": []} {\"version\": 1}")).contains("is not valid JSON");
+    }
+
+    @Test
     void an_empty_document_is_refused() {
         assertThat(invalid(() -> MaskingRules.fromYaml("", keys))).contains("is empty");
     }
