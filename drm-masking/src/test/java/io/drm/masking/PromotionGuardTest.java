@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 final class PromotionGuardTest {
 
     private static final ClassificationReport REPORT = ClassificationReport.of(List.of(
-            ClassificationReportTest.c("customer", "email", JDBCType.VARCHAR, Classification.PII, "email"),
-            ClassificationReportTest.c("customer", "card_number", JDBCType.VARCHAR, Classification.PCI,
+            PiiClassifierReportTest.c("customer", "email", JDBCType.VARCHAR, Classification.PII, "email"),
+            PiiClassifierReportTest.c("customer", "card_number", JDBCType.VARCHAR, Classification.PCI,
                     "payment_card"),
-            ClassificationReportTest.c("customer", "password", JDBCType.VARCHAR, Classification.SECRET,
+            PiiClassifierReportTest.c("customer", "password", JDBCType.VARCHAR, Classification.SECRET,
                     "column_name"),
-            ClassificationReportTest.c("visit", "diagnosis", JDBCType.VARCHAR, Classification.PHI, "column_name"),
-            ClassificationReportTest.c("customer", "status", JDBCType.VARCHAR, Classification.NONE, "none")));
+            PiiClassifierReportTest.c("visit", "diagnosis", JDBCType.VARCHAR, Classification.PHI, "column_name"),
+            PiiClassifierReportTest.c("customer", "status", JDBCType.VARCHAR, Classification.NONE, "none")));
 
     private static final MaskingRules EMAIL_ONLY = MaskingRules.builder()
             .column("CUSTOMER", "EMAIL", Maskers.redact("***")).build();

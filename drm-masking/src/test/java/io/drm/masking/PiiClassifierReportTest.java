@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The report as a value: lookups, JSON, and proposals by column type. */
-final class ClassificationReportTest {
+final class PiiClassifierReportTest {
 
     static ColumnClassification c(String table, String column, JDBCType type, Classification cls, String detector) {
         return new ColumnClassification(table, column, type, cls, cls == Classification.NONE ? 0 : 0.9, detector,
