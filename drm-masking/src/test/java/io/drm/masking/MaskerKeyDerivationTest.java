@@ -7,7 +7,10 @@ import io.drm.masking.internal.MaskerKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Provide;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
@@ -99,6 +102,24 @@ final class MaskerKeyDerivationTest {
                 .isEqualTo("qyxK79FAYWGqGOGuCUVGtIstFXxjFhlKvO4xsvnSnaYlQYmDziVdf0sWFlPX1D2dzBJr4nnIQVlAEx9rkrOfSe25"
                         + "dtpEnB6yqFxa");
         assertThat(Maskers.email(key, null).mask("alice@example.com")).isEqualTo("l4vee2doojy6p83k@example.com");
+    }
+
+    @Property(tries = 300)
+    void the_token_hashes_exactly_the_utf8_bytes_of_long_and_odd_strings(@ForAll("texts") String text) throws Exception {
+        // The HMAC input is encoded in fixed-size pieces; compare with String.getBytes over the
+        // whole value, surrogate pairs across piece boundaries and unpaired surrogates included.
+        byte[] subkey = MaskerKeys.subkey(MaskerFixtures.KEY, "token");
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(subkey, "HmacSHA256"));
+        byte[] digest = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        String expected = new String(new char[] {"01".charAt(digest[0] & 1), "01".charAt(digest[1] & 1)});
+        assertThat(Maskers.token(MaskerFixtures.KEY, 2, "01").mask(text)).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<String> texts() {
+        return Arbitraries.strings().withChars('a', '\u00e9', '\u20ac', '\uD83D', '\uDE00', '\uDC00', '\uD800')
+                .ofMinLength(1).ofMaxLength(3000);
     }
 
     private static byte[] range(int from, int to) {
