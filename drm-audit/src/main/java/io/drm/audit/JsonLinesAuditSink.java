@@ -87,6 +87,8 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
     private final Clock clock;
     private final ChannelOpener opener;
     private final EntryCodec codec = new EntryCodec();
+    // Guarded by lock: a direct buffer, so a line goes to the file without a copy into a temporary one.
+    private ByteBuffer lineBuffer = ByteBuffer.allocateDirect(4096);
 
     private final FileChannel lockChannel;
     private final FileLock processLock;
@@ -308,7 +310,11 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
         if (activeBytes > 0 && activeBytes + canonical.length + 1 > rotateAtBytes) {
             rotate();
         }
-        ByteBuffer buf = ByteBuffer.allocate(canonical.length + 1);
+        if (lineBuffer.capacity() < canonical.length + 1) {
+            lineBuffer = ByteBuffer.allocateDirect(Math.max(lineBuffer.capacity() * 2, canonical.length + 1));
+        }
+        ByteBuffer buf = lineBuffer;
+        buf.clear();
         buf.put(canonical).put((byte) '\n').flip();
         try {
             while (buf.hasRemaining()) {
