@@ -243,10 +243,24 @@ public final class CanonicalJson {
         }
     }
 
+    @SuppressWarnings("deprecation") // the low-byte copy is exactly right for ASCII text
     private void ascii(String s) {
-        ensure(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            buf[len++] = (byte) s.charAt(i);
+        int n = s.length();
+        ensure(n);
+        s.getBytes(0, n, buf, len);
+        len += n;
+    }
+
+    /**
+     * Appends bytes as lower-case hex digits (no quotes).
+     *
+     * @param bytes the bytes
+     */
+    public void appendHex(byte[] bytes) {
+        ensure(bytes.length * 2);
+        for (byte b : bytes) {
+            buf[len++] = HEX[(b >> 4) & 0xf];
+            buf[len++] = HEX[b & 0xf];
         }
     }
 

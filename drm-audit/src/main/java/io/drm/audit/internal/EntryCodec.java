@@ -67,7 +67,7 @@ public final class EntryCodec {
      * @return the entry
      */
     public Sealed seal(AuditEvent event, long seq, byte[] prevHash) {
-        byte[] body = event.details().comparator() == null ? body(event, seq, Hex.encode(prevHash))
+        byte[] body = event.details().comparator() == null ? body(event, seq, prevHash)
                 : json.encode(document(event, seq, Hex.encode(prevHash)));
         sha256.update(body);
         sha256.update(prevHash);
@@ -87,9 +87,10 @@ public final class EntryCodec {
             int i = cut;
             System.arraycopy(HASH_KEY, 0, canonical, i, HASH_KEY.length);
             i += HASH_KEY.length;
-            byte[] hex = Hex.encode(hash).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            System.arraycopy(hex, 0, canonical, i, hex.length);
-            i += hex.length;
+            for (byte b : hash) {
+                canonical[i++] = HEX_DIGITS[(b >> 4) & 0xf];
+                canonical[i++] = HEX_DIGITS[b & 0xf];
+            }
             canonical[i++] = '"';
             canonical[i++] = ',';
             System.arraycopy(body, cut, canonical, i, body.length - cut);
@@ -162,6 +163,7 @@ public final class EntryCodec {
         }
     }
 
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] DRM_OPEN = "\"drm\":{".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] HASH_KEY = "\"hash\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int HASH_MEMBER_LENGTH = HASH_KEY.length + 64 + 2;
@@ -257,17 +259,58 @@ public final class EntryCodec {
         return sha256.digest();
     }
 
+    private long cachedSecond = Long.MIN_VALUE;
+    private String cachedSecondText;
+
+    /**
+     * Formats an instant exactly as {@link Instant#toString()} does, formatting each second only
+     * once: events come in bursts within the same second.
+     *
+     * @param time the instant
+     * @return its ISO-8601 text
+     */
+    String timestamp(Instant time) {
+        long second = time.getEpochSecond();
+        if (second != cachedSecond) {
+            String whole = Instant.ofEpochSecond(second).toString(); // "...:ssZ"
+            cachedSecondText = whole.substring(0, whole.length() - 1);
+            cachedSecond = second;
+        }
+        int nano = time.getNano();
+        if (nano == 0) {
+            return cachedSecondText + "Z";
+        }
+        StringBuilder out = new StringBuilder(cachedSecondText.length() + 11).append(cachedSecondText).append('.');
+        if (nano % 1_000_000 == 0) {
+            pad(out, nano / 1_000_000, 3);
+        } else if (nano % 1_000 == 0) {
+            pad(out, nano / 1_000, 6);
+        } else {
+            pad(out, nano, 9);
+        }
+        return out.append('Z').toString();
+    }
+
+    private static void pad(StringBuilder out, int value, int digits) {
+        String text = Integer.toString(value);
+        for (int i = text.length(); i < digits; i++) {
+            out.append('0');
+        }
+        out.append(text);
+    }
+
     /**
      * Writes the canonical JSON of {@link #document} without building it: the keys below are in
      * canonical (UTF-16 code unit) order, and the labels come from a naturally sorted map.
      */
-    private byte[] body(AuditEvent e, long seq, String prev) {
+    private byte[] body(AuditEvent e, long seq, byte[] prev) {
         CanonicalJson w = json;
         w.reset();
-        w.raw("{\"@timestamp\":");
-        w.appendString(e.time().toString());
+        w.raw("{\"@timestamp\":\"");
+        w.raw(timestamp(e.time()));
+        w.raw("\"");
         w.raw(",\"drm\":{\"prev\":\"");
-        w.raw(prev);
+        w.appendHex(prev);
         w.raw("\",\"seq\":");
         w.appendLong(seq);
         w.raw(",\"target\":");

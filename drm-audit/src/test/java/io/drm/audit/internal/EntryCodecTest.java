@@ -36,6 +36,26 @@ final class EntryCodecTest {
         }
     }
 
+    @Test
+    void timestamps_are_formatted_exactly_as_instant_to_string() {
+        EntryCodec codec = new EntryCodec();
+        Random random = new Random(11);
+        long[] seconds = {0, -1, 1, 253_402_300_799L, 253_402_300_800L, -62_135_596_800L, -62_135_596_801L,
+            1_764_000_000L};
+        int[] nanos = {0, 1, 999_999_999, 1_000, 1_000_000, 120_000_000, 123_456_000, 123_456_789, 100};
+        for (long s : seconds) {
+            for (int n : nanos) {
+                Instant t = Instant.ofEpochSecond(s, n);
+                assertThat(codec.timestamp(t)).isEqualTo(t.toString());
+            }
+        }
+        for (int i = 0; i < 100_000; i++) {
+            Instant t = Instant.ofEpochSecond(1_700_000_000L + random.nextInt(5), random.nextInt(4) == 0 ? 0
+                    : random.nextInt(1_000_000_000));
+            assertThat(codec.timestamp(t)).isEqualTo(t.toString());
+        }
+    }
+
     private static String text(Random random, int max) {
         StringBuilder out = new StringBuilder();
         int length = random.nextInt(max + 1);
