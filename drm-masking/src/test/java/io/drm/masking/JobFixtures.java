@@ -13,19 +13,29 @@ final class JobFixtures {
 
     /** {@code customer(id, email, name, city)} with {@code rows} rows; a few names and cities are null. */
     static void customers(TestDatabase db, int rows) {
-        db.execute("CREATE TABLE customer (id INT PRIMARY KEY, email VARCHAR(100), name VARCHAR(100),"
-                + " city VARCHAR(100))");
+        customerTable(db);
         insert(db, "customer", rows, i -> i + ", 'user" + i + "@corp.test', " + (i % 10 == 3 ? "NULL" : "'Name " + i
                 + "'") + ", " + (i % 7 == 0 ? "NULL" : "'City " + (i % 5) + "'"));
     }
 
     /** {@code orders(id, customer_id -> customer.id, amount, note)}, {@code perCustomer} orders a customer. */
     static void orders(TestDatabase db, int customers, int perCustomer) {
+        ordersTable(db);
+        insert(db, "orders", customers * perCustomer, i -> (1000 + i) + ", " + (i % customers) + ", " + (i * 3 % 1000)
+                + ".25, 'order " + i + "'");
+    }
+
+    /** The empty table {@code customer}. */
+    static void customerTable(TestDatabase db) {
+        db.execute("CREATE TABLE customer (id INT PRIMARY KEY, email VARCHAR(100), name VARCHAR(100),"
+                + " city VARCHAR(100))");
+    }
+
+    /** The empty table {@code orders}, referencing {@code customer}. */
+    static void ordersTable(TestDatabase db) {
         db.execute("CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT NOT NULL, amount DECIMAL(10,2),"
                 + " note VARCHAR(100), CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id)"
                 + " REFERENCES customer (id))");
-        insert(db, "orders", customers * perCustomer, i -> (1000 + i) + ", " + (i % customers) + ", " + (i * 3 % 1000)
-                + ".25, 'order " + i + "'");
     }
 
     interface Row {
