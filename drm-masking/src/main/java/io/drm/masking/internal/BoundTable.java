@@ -6,7 +6,10 @@ import io.drm.masking.internal.SchemaReader.ColumnInfo;
 import io.drm.masking.internal.SchemaReader.TableInfo;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * One table of a masking job, checked against the database: the columns the job reads and writes
@@ -70,6 +73,19 @@ public final class BoundTable {
     /** @return the primary key columns in key order (empty when the table has none) */
     public List<ColumnInfo> key() {
         return key;
+    }
+
+    /**
+     * @return the lower-cased names of this table and its columns, source and target: what an
+     *     error message may quote without quoting a value
+     */
+    public Set<String> identifiers() {
+        Set<String> out = new HashSet<>();
+        out.add(table.name().toLowerCase(Locale.ROOT));
+        out.add(targetName.toLowerCase(Locale.ROOT));
+        table.columns().forEach(c -> out.add(c.name().toLowerCase(Locale.ROOT)));
+        targetColumns.forEach(c -> out.add(c.toLowerCase(Locale.ROOT)));
+        return out;
     }
 
     /** @return whether any column is masked */

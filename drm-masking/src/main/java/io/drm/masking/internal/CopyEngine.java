@@ -243,8 +243,7 @@ public final class CopyEngine {
             List<TableReport> partial = new ArrayList<>(reports);
             copies.values().stream().filter(c -> c.started() && !c.finished()).forEach(c -> partial.add(c.report()));
             MaskingJobException thrown = interrupted ? (MaskingJobException) failure
-                    : new MaskingJobException((failure instanceof MaskingJobException ? failure.getMessage()
-                            : Failures.describe(failure)) + ". " + summary(copies.values()), failure);
+                    : new MaskingJobException(Failures.message(failure) + ". " + summary(copies.values()), failure);
             throw new PartialFailure(thrown, partial);
         }
         return reports;

@@ -1,13 +1,18 @@
 package io.drm.masking.internal;
 
+import io.drm.DrmException;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Describes failures for messages and audit details without the values they may quote. Database
  * errors quote the offending value ({@code Duplicate entry 'x' for key ...}, {@code invalid input
  * syntax for type integer: "x"}), so quoted text is replaced by {@code ?} and only the first line
- * is kept (PostgreSQL puts {@code Detail: Key (c)=(v)} on the next ones).
+ * is kept (PostgreSQL puts {@code Detail: Key (c)=(v)} on the next ones). Quoted table and column
+ * names of the job may stay, as they say where the error is.
  */
 public final class Failures {
 
@@ -23,13 +28,36 @@ public final class Failures {
      * @return its type, SQLState when it has one, and its first message line with quoted text redacted
      */
     public static String describe(Throwable failure) {
+        return describe(failure, Set.of());
+    }
+
+    /**
+     * @param failure any failure
+     * @param identifiers table and column names that may stay when quoted (lower-cased)
+     * @return its type, SQLState when it has one, and its first message line with quoted text that
+     *     is not one of the identifiers redacted
+     */
+    public static String describe(Throwable failure, Set<String> identifiers) {
         SQLException sql = sqlCause(failure);
         if (sql != null) {
-            return redact(firstLine(sql.getMessage()))
+            return redact(firstLine(sql.getMessage()), identifiers)
                     + (sql.getSQLState() == null ? "" : " (SQLState " + sql.getSQLState() + ")");
         }
-        Throwable root = failure;
-        return root.getClass().getSimpleName() + ": " + redact(firstLine(root.getMessage()));
+        return failure.getClass().getSimpleName() + ": " + redact(firstLine(failure.getMessage()), identifiers);
+    }
+
+    /**
+     * @param failure any failure
+     * @return a drm exception's message without its code prefix (drm writes no values into them),
+     *     else {@link #describe(Throwable)}
+     */
+    public static String message(Throwable failure) {
+        if (failure instanceof DrmException) {
+            String m = failure.getMessage();
+            String prefix = ((DrmException) failure).code() + ": ";
+            return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+        }
+        return describe(failure);
     }
 
     /**
@@ -45,10 +73,21 @@ public final class Failures {
         return null;
     }
 
-    static String redact(String text) {
-        String out = SINGLE_QUOTED.matcher(text).replaceAll("'?'");
-        out = DOUBLE_QUOTED.matcher(out).replaceAll("\"?\"");
+    static String redact(String text, Set<String> identifiers) {
+        String out = replace(SINGLE_QUOTED.matcher(text), identifiers, "'?'");
+        out = replace(DOUBLE_QUOTED.matcher(out), identifiers, "\"?\"");
         return PARENTHESISED_VALUES.matcher(out).replaceAll("=(?)");
+    }
+
+    private static String replace(Matcher m, Set<String> identifiers, String redacted) {
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String quoted = m.group();
+            String inner = quoted.substring(1, quoted.length() - 1).toLowerCase(Locale.ROOT);
+            m.appendReplacement(out, Matcher.quoteReplacement(identifiers.contains(inner) ? quoted : redacted));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     static String firstLine(String message) {

@@ -350,10 +350,11 @@ public final class InPlaceEngine {
                 } catch (SQLException | RuntimeException cleanup) {
                     e.addSuppressed(cleanup);
                 }
-                if (e instanceof MaskingJobException && e.getMessage().contains(resumeHint())) {
-                    return (MaskingJobException) e;
+                if (e instanceof MaskingJobException && Failures.message(e).startsWith("masking job " + cx.jobId())) {
+                    return (MaskingJobException) e; // already says where and how to resume
                 }
-                String why = e instanceof MaskingException ? e.getMessage() : Failures.describe(e);
+                String why = e instanceof MaskingException ? Failures.message(e)
+                        : Failures.describe(e, table.identifiers());
                 return new MaskingJobException("masking job " + cx.jobId() + " failed on table " + table.name()
                         + " after " + rowsCommitted + " rows committed (" + rowsThisRun + " by this run): " + why
                         + ". " + resumeHint(), e);

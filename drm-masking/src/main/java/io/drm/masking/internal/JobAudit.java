@@ -75,7 +75,7 @@ public final class JobAudit {
         Map<String, String> details = details(extra, tables, duration);
         if (failure instanceof DrmException) {
             details.put("errorCode", ((DrmException) failure).code().toString());
-            details.put("error", failure.getMessage());
+            details.put("error", Failures.message(failure));
         } else {
             details.put("error", Failures.describe(failure));
         }

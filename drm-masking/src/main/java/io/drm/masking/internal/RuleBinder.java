@@ -189,13 +189,13 @@ public final class RuleBinder {
         try {
             names.check(table);
         } catch (UnsafeIdentifierException e) {
-            throw new UnsafeIdentifierException("a table name: " + e.getMessage() + ". Nothing was written.", e);
+            throw new UnsafeIdentifierException("a table name: " + Failures.message(e) + ". Nothing was written.", e);
         }
         if (column != null) {
             try {
                 names.check(column);
             } catch (UnsafeIdentifierException e) {
-                throw new UnsafeIdentifierException("a column of table " + table + ": " + e.getMessage()
+                throw new UnsafeIdentifierException("a column of table " + table + ": " + Failures.message(e)
                         + ". Nothing was written.", e);
             }
         }

@@ -156,10 +156,10 @@ final class TableCopy implements Callable<TableReport> {
     }
 
     private MaskingJobException failed(String phase, Exception e) {
-        if (e instanceof MaskingJobException && e.getMessage().startsWith("masked copy " + cx.jobId())) {
-            return (MaskingJobException) e;
+        if (e instanceof MaskingJobException && Failures.message(e).startsWith("masked copy " + cx.jobId())) {
+            return (MaskingJobException) e; // already says where
         }
-        String why = e instanceof MaskingException ? e.getMessage() : Failures.describe(e);
+        String why = e instanceof MaskingException ? Failures.message(e) : Failures.describe(e, table.identifiers());
         String side = phase.equals("writing") ? " the target" : phase.equals("masking") ? "" : " the source";
         return new MaskingJobException("masked copy " + cx.jobId() + " failed on table " + table.name() + " while "
                 + phase + side + ", after " + rowsCommitted + " rows committed to the target: " + why, e);
