@@ -1,0 +1,135 @@
+package io.drm.masking.internal;
+
+import io.drm.masking.Ff1;
+import java.util.Arrays;
+
+/**
+ * {@code card}: a payment card number of 12 to 19 digits, optionally with spaces or hyphens, whose
+ * digits are encrypted so that the result passes the Luhn check; the separators stay in place.
+ *
+ * <p>Without {@code keepBinAndLast4}, the first {@code n - 1} digits are encrypted with FF1 and
+ * the check digit is recomputed. With it, the first 6 and last 4 digits are kept; of the digits
+ * between, the last becomes the digit that makes the Luhn check pass, and the others (1 to 8 of
+ * them) are encrypted, with the kept digits as the tweak: by FF1 when there are at least 6, by a
+ * small-domain Feistel permutation ({@link DigitFeistel}) below that. Either way, distinct
+ * Luhn-valid inputs give distinct outputs; an input that fails the check gives the same output as
+ * the valid number it differs from in that one digit. The empty string stays empty.
+ */
+public final class CardMasker extends AbstractMasker {
+
+    /** Fewest digits of a card number. */
+    public static final int MIN_DIGITS = 12;
+
+    /** Most digits of a card number. */
+    public static final int MAX_DIGITS = 19;
+
+    private static final byte[] NO_TWEAK = new byte[0];
+    private static final String DIGITS = "0123456789";
+
+    private final boolean keepBinAndLast4;
+    private final Ff1 ff1;
+    private final DigitFeistel small;
+
+    /**
+     * @param key the masking key, at least 16 bytes; not kept
+     * @param keepBinAndLast4 whether to keep the first 6 and last 4 digits
+     * @throws IllegalArgumentException if the key is too short
+     */
+    public CardMasker(byte[] key, boolean keepBinAndLast4) {
+        super("card", ColumnTypes.STRINGS);
+        this.keepBinAndLast4 = keepBinAndLast4;
+        this.ff1 = Ff1.create(MaskerKeys.subkey(key, "card"), DIGITS);
+        this.small = new DigitFeistel(MaskerKeys.subkey(key, "card", "small-domain"));
+    }
+
+    @Override
+    protected Object maskNonNull(Object value) {
+        String text = Values.text(name(), value);
+        if (text.isEmpty()) {
+            return text;
+        }
+        int length = text.length();
+        int[] digits = new int[MAX_DIGITS];
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (n == MAX_DIGITS) {
+                    throw tooMany(length);
+                }
+                digits[n++] = c - '0';
+            } else if (c != ' ' && c != '-') {
+                throw new IllegalArgumentException("card: the character at position " + i + " (of " + length
+                        + ") is not a digit, space or hyphen");
+            }
+        }
+        if (n < MIN_DIGITS) {
+            throw new IllegalArgumentException("card: the value has " + n + " digits; a card number has "
+                    + MIN_DIGITS + " to " + MAX_DIGITS);
+        }
+        int[] number = Arrays.copyOf(digits, n);
+        if (keepBinAndLast4) {
+            maskMiddle(number);
+        } else {
+            encrypt(number, 0, n - 1, NO_TWEAK);
+            number[n - 1] = Luhn.solve(number, n - 1);
+        }
+        char[] out = text.toCharArray();
+        for (int i = 0, j = 0; i < length; i++) {
+            if (out[i] >= '0' && out[i] <= '9') {
+                out[i] = (char) ('0' + number[j++]);
+            }
+        }
+        return new String(out);
+    }
+
+    /** Keeps 6 + 4 digits, encrypts the free middle ones, solves the last middle digit for Luhn. */
+    private void maskMiddle(int[] number) {
+        int n = number.length;
+        byte[] tweak = new byte[10];
+        for (int i = 0; i < 6; i++) {
+            tweak[i] = (byte) ('0' + number[i]);
+        }
+        for (int i = 0; i < 4; i++) {
+            tweak[6 + i] = (byte) ('0' + number[n - 4 + i]);
+        }
+        int adjuster = n - 5;
+        int free = adjuster - 6; // 1 (12 digits) to 8 (19 digits)
+        if (free > DigitFeistel.MAX_DIGITS) {
+            encrypt(number, 6, free, tweak);
+        } else {
+            int x = 0;
+            for (int i = 0; i < free; i++) {
+                x = x * 10 + number[6 + i];
+            }
+            int y = small.permute(x, free, tweak);
+            for (int i = free - 1; i >= 0; i--) {
+                number[6 + i] = y % 10;
+                y /= 10;
+            }
+        }
+        number[adjuster] = Luhn.solve(number, adjuster);
+    }
+
+    /** FF1 over {@code count} digits of {@code number} starting at {@code from}. */
+    private void encrypt(int[] number, int from, int count, byte[] tweak) {
+        char[] chars = new char[count];
+        for (int i = 0; i < count; i++) {
+            chars[i] = (char) ('0' + number[from + i]);
+        }
+        String encrypted = ff1.encrypt(new String(chars), tweak);
+        for (int i = 0; i < count; i++) {
+            number[from + i] = encrypted.charAt(i) - '0';
+        }
+    }
+
+    private static IllegalArgumentException tooMany(int length) {
+        return new IllegalArgumentException("card: the value (" + length + " characters) has more than "
+                + MAX_DIGITS + " digits; a card number has " + MIN_DIGITS + " to " + MAX_DIGITS);
+    }
+
+    @Override
+    protected String parameters() {
+        return "keepBinAndLast4=" + keepBinAndLast4;
+    }
+}

@@ -1,0 +1,112 @@
+package io.drm.masking.internal;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code first_name}, {@code last_name}, {@code full_name}, {@code street_address} and
+ * {@code city}: a deterministic fake from the bundled lists, chosen by HMAC-SHA256 of the value
+ * (stripped and lower-cased, so {@code "John"}, {@code "JOHN "} and {@code "john"} get the same
+ * fake) under the masker's subkey. An input written all in upper case (or all in lower case) gives
+ * a fake in the same case. A blank value is returned as it is. Fakes collide: not for unique
+ * columns.
+ */
+public final class FakeMasker extends AbstractMasker {
+
+    /** What a fake is made of. */
+    public enum Kind {
+        /** A given name. */
+        FIRST_NAME("first_name"),
+        /** A family name. */
+        LAST_NAME("last_name"),
+        /** A given name, a space and a family name. */
+        FULL_NAME("full_name"),
+        /** A house number from 1 to 999, a space and a street. */
+        STREET_ADDRESS("street_address"),
+        /** A town or city. */
+        CITY("city");
+
+        private final String maskerName;
+
+        Kind(String maskerName) {
+            this.maskerName = maskerName;
+        }
+
+        /** @return the catalogue name */
+        public String maskerName() {
+            return maskerName;
+        }
+    }
+
+    private static final int HOUSE_NUMBERS = 999;
+
+    private final Kind kind;
+    private final KeyedHash hash;
+
+    /**
+     * @param key the masking key, at least 16 bytes; not kept
+     * @param kind what to fake
+     * @throws IllegalArgumentException if the key is too short
+     */
+    public FakeMasker(byte[] key, Kind kind) {
+        super(kind.maskerName(), ColumnTypes.STRINGS);
+        this.kind = kind;
+        this.hash = new KeyedHash(MaskerKeys.subkey(key, kind.maskerName()));
+        lists(); // load the lists now rather than on the first row
+    }
+
+    @Override
+    protected Object maskNonNull(Object value) {
+        String text = Values.text(name(), value);
+        String normal = text.strip();
+        if (normal.isEmpty()) {
+            return text;
+        }
+        byte[] d = hash.hash(normal.toLowerCase(Locale.ROOT));
+        long first = KeyedHash.long64(d, 0);
+        long second = KeyedHash.long64(d, 8);
+        String fake = switch (kind) {
+            case FIRST_NAME -> pick(FakeList.firstNames(), first);
+            case LAST_NAME -> pick(FakeList.lastNames(), first);
+            case FULL_NAME -> pick(FakeList.firstNames(), first) + " " + pick(FakeList.lastNames(), second);
+            case STREET_ADDRESS -> (1 + KeyedHash.below(second, HOUSE_NUMBERS)) + " " + pick(FakeList.streets(), first);
+            case CITY -> pick(FakeList.cities(), first);
+        };
+        return sameCase(normal, fake);
+    }
+
+    private void lists() {
+        switch (kind) {
+            case FIRST_NAME -> FakeList.firstNames();
+            case LAST_NAME -> FakeList.lastNames();
+            case FULL_NAME -> {
+                FakeList.firstNames();
+                FakeList.lastNames();
+            }
+            case STREET_ADDRESS -> FakeList.streets();
+            case CITY -> FakeList.cities();
+        }
+    }
+
+    private static String pick(List<String> list, long bits) {
+        return list.get(KeyedHash.below(bits, list.size()));
+    }
+
+    /** Upper- or lower-cases the fake when the input's letters are all of that case. */
+    static String sameCase(String input, String fake) {
+        boolean upper = false;
+        boolean lower = false;
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
+            upper |= Character.isUpperCase(c);
+            lower |= Character.isLowerCase(c);
+        }
+        if (upper && !lower) {
+            return fake.toUpperCase(Locale.ROOT);
+        }
+        if (lower && !upper) {
+            return fake.toLowerCase(Locale.ROOT);
+        }
+        return fake;
+    }
+}

@@ -1,0 +1,197 @@
+package io.drm.masking.internal;
+
+import java.security.GeneralSecurityException;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * HMAC-SHA256 under one subkey, with a {@code Mac}, an input buffer and an output buffer per
+ * thread, so hashing a value allocates nothing. Thread-safe.
+ *
+ * <p>The arrays returned by {@link #hash(CharSequence)} and the other methods belong to the calling
+ * thread and are overwritten by its next call; callers read them at once and never hand them out.
+ */
+public final class KeyedHash {
+
+    private static final String HMAC = "HmacSHA256";
+
+    private final ThreadLocal<State> state;
+
+    /**
+     * Creates the hash.
+     *
+     * @param subkey the HMAC key, copied
+     * @throws IllegalStateException if the JDK offers no HMAC-SHA256
+     */
+    public KeyedHash(byte[] subkey) {
+        Objects.requireNonNull(subkey, "subkey");
+        SecretKeySpec key = new SecretKeySpec(subkey, HMAC);
+        this.state = ThreadLocal.withInitial(() -> new State(key));
+        state.get(); // fail here, not on first use, if HMAC-SHA256 is unusable
+    }
+
+    /**
+     * HMAC of the UTF-8 encoding of a text (unpaired surrogates encoded as {@code '?'}, as
+     * {@link String#getBytes} does).
+     *
+     * @param text the text
+     * @return this thread's 32-byte digest buffer
+     */
+    public byte[] hash(CharSequence text) {
+        State st = state.get();
+        int length = st.utf8(text);
+        st.mac.update(st.in, 0, length);
+        return st.finish();
+    }
+
+    /**
+     * HMAC of a prefix byte followed by the UTF-8 of a text, for masker parts that must not
+     * correlate with each other.
+     *
+     * @param prefix a domain separation byte
+     * @param text the text
+     * @return this thread's 32-byte digest buffer
+     */
+    public byte[] hash(byte prefix, CharSequence text) {
+        State st = state.get();
+        int length = st.utf8(text);
+        st.mac.update(prefix);
+        st.mac.update(st.in, 0, length);
+        return st.finish();
+    }
+
+    /**
+     * HMAC of some bytes.
+     *
+     * @param data the bytes
+     * @param offset where they start
+     * @param length how many
+     * @return this thread's 32-byte digest buffer
+     */
+    public byte[] hash(byte[] data, int offset, int length) {
+        State st = state.get();
+        st.mac.update(data, offset, length);
+        return st.finish();
+    }
+
+    /**
+     * The next block of a stream of pseudorandom bytes: HMAC(previous block || counter), written
+     * over the same buffer.
+     *
+     * @param digest this thread's digest buffer, as returned by the last call
+     * @param counter the block number, 1, 2, ...
+     * @return the same buffer, now holding the next block
+     */
+    public byte[] next(byte[] digest, int counter) {
+        State st = state.get();
+        st.mac.update(digest, 0, Hkdf.HASH_LENGTH);
+        st.mac.update((byte) (counter >>> 24));
+        st.mac.update((byte) (counter >>> 16));
+        st.mac.update((byte) (counter >>> 8));
+        st.mac.update((byte) counter);
+        return st.finish();
+    }
+
+    /**
+     * This thread's scratch characters, for building a result without another allocation.
+     *
+     * @param length how many are needed
+     * @return a buffer of at least {@code length} chars
+     */
+    public char[] chars(int length) {
+        State st = state.get();
+        if (st.chars.length < length) {
+            st.chars = new char[Math.max(length, st.chars.length * 2)];
+        }
+        return st.chars;
+    }
+
+    /**
+     * Reads 8 bytes big-endian.
+     *
+     * @param bytes the bytes
+     * @param offset where the 8 bytes start
+     * @return the unsigned 64-bit value as a {@code long}
+     */
+    public static long long64(byte[] bytes, int offset) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (bytes[offset + i] & 0xFF);
+        }
+        return v;
+    }
+
+    /**
+     * Maps 64 pseudorandom bits to {@code [0, bound)}; the bias is below {@code bound / 2^64}.
+     *
+     * @param bits the bits
+     * @param bound the bound, positive
+     * @return a value in {@code [0, bound)}
+     */
+    public static int below(long bits, int bound) {
+        return (int) Long.remainderUnsigned(bits, bound);
+    }
+
+    private static final class State {
+        final Mac mac;
+        final byte[] out = new byte[Hkdf.HASH_LENGTH];
+        byte[] in = new byte[64];
+        char[] chars = new char[32];
+
+        State(SecretKeySpec key) {
+            try {
+                mac = Mac.getInstance(HMAC);
+                mac.init(key);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 is not available in this JDK", e);
+            }
+        }
+
+        byte[] finish() {
+            try {
+                mac.doFinal(out, 0);
+            } catch (ShortBufferException e) {
+                throw new IllegalStateException(e);
+            }
+            return out;
+        }
+
+        /** Encodes text as UTF-8 into {@link #in}, growing it when needed; returns the byte count. */
+        int utf8(CharSequence text) {
+            int n = text.length();
+            if (in.length < n * 3) {
+                in = new byte[Math.max(n * 3, in.length * 2)];
+            }
+            byte[] b = in;
+            int j = 0;
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    b[j++] = (byte) c;
+                } else if (c < 0x800) {
+                    b[j++] = (byte) (0xC0 | (c >> 6));
+                    b[j++] = (byte) (0x80 | (c & 0x3F));
+                } else if (Character.isSurrogate(c)) {
+                    char low = i + 1 < n ? text.charAt(i + 1) : 0;
+                    if (Character.isHighSurrogate(c) && Character.isLowSurrogate(low)) {
+                        int cp = Character.toCodePoint(c, low);
+                        i++;
+                        b[j++] = (byte) (0xF0 | (cp >> 18));
+                        b[j++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                        b[j++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                        b[j++] = (byte) (0x80 | (cp & 0x3F));
+                    } else {
+                        b[j++] = (byte) '?';
+                    }
+                } else {
+                    b[j++] = (byte) (0xE0 | (c >> 12));
+                    b[j++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    b[j++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+            return j;
+        }
+    }
+}

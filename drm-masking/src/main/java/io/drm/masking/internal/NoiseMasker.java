@@ -1,0 +1,111 @@
+package io.drm.masking.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+/**
+ * {@code noise}: a number {@code v} becomes {@code v + v * f} with {@code f} in
+ * {@code [-percent/100, +percent/100)}, drawn from HMAC-SHA256 of the number's canonical decimal
+ * form under the masker's subkey, so the same number always gets the same noise (whatever its Java
+ * type: {@code 5}, {@code 5L} and {@code 5.00} are one number). The delta is truncated toward zero
+ * to the input's precision, so the result is never further than {@code percent} from the input;
+ * integers saturate at their type's bounds. The result has the input's type, and a
+ * {@code BigDecimal} keeps its scale. Zero stays zero, and NaN and infinities are returned as they
+ * are.
+ */
+public final class NoiseMasker extends AbstractMasker {
+
+    private final KeyedHash hash;
+    private final double percent;
+    private final double fraction;
+
+    /**
+     * @param key the masking key, at least 16 bytes; not kept
+     * @param percent the largest change, in percent of the value: more than 0, at most 100
+     * @throws IllegalArgumentException if the key is too short or the percentage out of range
+     */
+    public NoiseMasker(byte[] key, double percent) {
+        super("noise", ColumnTypes.NUMERICS);
+        if (!(percent > 0 && percent <= 100)) {
+            throw new IllegalArgumentException("noise: percent must be more than 0 and at most 100, is " + percent);
+        }
+        this.percent = percent;
+        this.fraction = percent / 100;
+        this.hash = new KeyedHash(MaskerKeys.subkey(key, "noise"));
+    }
+
+    @Override
+    protected Object maskNonNull(Object value) {
+        if (value instanceof Integer i) {
+            return (int) clamp(i + (long) (i * factor(BigDecimal.valueOf(i))), Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+        if (value instanceof Long l) {
+            BigDecimal v = BigDecimal.valueOf(l);
+            BigInteger out = v.add(v.multiply(new BigDecimal(factor(v))).setScale(0, RoundingMode.DOWN)).toBigInteger();
+            return out.bitLength() < 64 ? out.longValue() : (out.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE);
+        }
+        if (value instanceof Short s) {
+            return (short) clamp(s + (long) (s * factor(BigDecimal.valueOf(s))), Short.MIN_VALUE, Short.MAX_VALUE);
+        }
+        if (value instanceof Byte b) {
+            return (byte) clamp(b + (long) (b * factor(BigDecimal.valueOf(b))), Byte.MIN_VALUE, Byte.MAX_VALUE);
+        }
+        if (value instanceof BigDecimal d) {
+            BigDecimal delta = d.multiply(new BigDecimal(factor(d))).setScale(d.scale(), RoundingMode.DOWN);
+            return d.add(delta);
+        }
+        if (value instanceof BigInteger bi) {
+            BigDecimal v = new BigDecimal(bi);
+            return bi.add(v.multiply(new BigDecimal(factor(v))).toBigInteger());
+        }
+        if (value instanceof Double d) {
+            return noisy(d);
+        }
+        if (value instanceof Float f) {
+            return noisy(f);
+        }
+        throw Values.unsupported(name(), value,
+                "Integer, Long, Short, Byte, BigDecimal, BigInteger, Double and Float values");
+    }
+
+    private double noisy(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
+            return v;
+        }
+        double delta = v * factor(new BigDecimal(Double.toString(v)));
+        double out = v + delta;
+        if (Double.isInfinite(out)) {
+            out = Math.copySign(Double.MAX_VALUE, out);
+        }
+        // v + delta rounds; never let the rounding carry the result past the intended delta.
+        return Math.abs(out - v) > Math.abs(delta) ? Math.nextAfter(out, v) : out;
+    }
+
+    private float noisy(float v) {
+        if (Float.isNaN(v) || Float.isInfinite(v) || v == 0) {
+            return v;
+        }
+        double delta = v * factor(new BigDecimal(Float.toString(v)));
+        double exact = v + delta;
+        float out = (float) Math.max(-Float.MAX_VALUE, Math.min(Float.MAX_VALUE, exact));
+        return Math.abs((double) out - v) > Math.abs(delta) ? Math.nextAfter(out, v) : out;
+    }
+
+    /** The relative change for a number: in [-fraction, +fraction), from its canonical form. */
+    private double factor(BigDecimal number) {
+        String canonical = number.signum() == 0 ? "0" : number.stripTrailingZeros().toString();
+        long bits = KeyedHash.long64(hash.hash(canonical), 0);
+        double unit = (bits >>> 11) * 0x1.0p-53; // [0, 1)
+        return (2 * unit - 1) * fraction;
+    }
+
+    private static long clamp(long v, long min, long max) {
+        return Math.max(min, Math.min(max, v));
+    }
+
+    @Override
+    protected String parameters() {
+        return "percent=" + percent;
+    }
+}

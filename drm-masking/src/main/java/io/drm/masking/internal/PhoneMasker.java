@@ -1,0 +1,38 @@
+package io.drm.masking.internal;
+
+/**
+ * {@code phone}: the digits are encrypted with FF1 (radix 10) in place; {@code '+'}, spaces
+ * (including no-break spaces), hyphens, dots, slashes and parentheses stay where they are, so the
+ * length and the layout are kept. Any other character (a letter, say) is refused rather than
+ * copied through. At least 6 digits are needed (FF1's minimum domain). The empty string stays
+ * empty.
+ */
+public final class PhoneMasker extends AbstractMasker {
+
+    /** The characters kept in place. */
+    public static final String PUNCTUATION = "+ \u00A0-./()";
+
+    private static final CharSet KEPT = CharSet.of(PUNCTUATION);
+
+    private final InPlaceFpe fpe;
+
+    /**
+     * @param key the masking key, at least 16 bytes; not kept
+     * @throws IllegalArgumentException if the key is too short
+     */
+    public PhoneMasker(byte[] key) {
+        super("phone", ColumnTypes.STRINGS);
+        this.fpe = new InPlaceFpe("phone", MaskerKeys.subkey(key, "phone"), "0123456789");
+    }
+
+    @Override
+    public boolean preservesUniqueness() {
+        return true;
+    }
+
+    @Override
+    protected Object maskNonNull(Object value) {
+        String text = Values.text(name(), value);
+        return text.isEmpty() ? text : fpe.encrypt(text, KEPT, "a digit, '+', space, '-', '.', '/', '(' or ')'");
+    }
+}

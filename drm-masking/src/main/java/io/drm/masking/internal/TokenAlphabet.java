@@ -1,0 +1,70 @@
+package io.drm.masking.internal;
+
+import java.util.Objects;
+
+/**
+ * Turns a keyed digest into characters of an alphabet without bias: each character takes one byte
+ * (radix up to 256) or two (larger radixes) of the HMAC stream, and a unit that would bias the
+ * result (at or above the largest multiple of the radix) is skipped. When the 32 bytes of one
+ * digest run out, the stream continues with HMAC(previous digest || counter). Immutable.
+ */
+public final class TokenAlphabet {
+
+    private final char[] chars;
+    private final int radix;
+    private final int unitBytes;
+    private final int limit;
+
+    /**
+     * @param alphabet distinct characters, 2 to 65536
+     * @param masker the masker's name, for messages
+     * @throws IllegalArgumentException if the alphabet has fewer than 2 characters or a repeat
+     */
+    public TokenAlphabet(String alphabet, String masker) {
+        Objects.requireNonNull(alphabet, "alphabet");
+        try {
+            Alphabet.of(alphabet); // the same checks as FF1's alphabets
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(masker + ": " + e.getMessage());
+        }
+        this.chars = alphabet.toCharArray();
+        this.radix = chars.length;
+        this.unitBytes = radix <= 256 ? 1 : 2;
+        int range = 1 << (8 * unitBytes);
+        this.limit = range - range % radix;
+    }
+
+    /** @return the number of characters */
+    public int radix() {
+        return radix;
+    }
+
+    /**
+     * Writes {@code length} characters drawn from the keyed stream that starts with {@code digest}.
+     *
+     * @param hash the keyed hash that produced {@code digest}, for further blocks
+     * @param digest this thread's digest buffer, holding the first block
+     * @param out where the characters go
+     * @param offset index of the first character in {@code out}
+     * @param length how many characters
+     */
+    public void fill(KeyedHash hash, byte[] digest, char[] out, int offset, int length) {
+        int pos = 0;
+        int counter = 1;
+        int written = 0;
+        while (written < length) {
+            if (pos + unitBytes > Hkdf.HASH_LENGTH) {
+                digest = hash.next(digest, counter++);
+                pos = 0;
+            }
+            int unit = digest[pos] & 0xFF;
+            if (unitBytes == 2) {
+                unit = (unit << 8) | (digest[pos + 1] & 0xFF);
+            }
+            pos += unitBytes;
+            if (unit < limit) {
+                out[offset + written++] = chars[unit % radix];
+            }
+        }
+    }
+}
