@@ -38,6 +38,38 @@ final class JobFixtures {
                 + " REFERENCES customer (id))");
     }
 
+    /**
+     * A CRM schema keyed by digit strings: {@code client(id, email, name, card, city)} and
+     * {@code purchase(id, client_id -> client.id, amount, note)}, with rows when {@code clients > 0}.
+     */
+    static void crm(TestDatabase db, int clients, int purchasesEach) {
+        db.execute("CREATE TABLE client (id VARCHAR(12) PRIMARY KEY, email VARCHAR(100), name VARCHAR(100),"
+                + " card VARCHAR(19), city VARCHAR(100))");
+        db.execute("CREATE TABLE purchase (id INT PRIMARY KEY, client_id VARCHAR(12) NOT NULL, amount DECIMAL(10,2),"
+                + " note VARCHAR(100), CONSTRAINT fk_purchase_client FOREIGN KEY (client_id) REFERENCES client (id))");
+        if (clients > 0) {
+            insert(db, "client", clients, i -> "'" + clientId(i) + "', 'client" + i + "@corp.test', "
+                    + (i % 10 == 3 ? "NULL" : "'Client " + i + "'") + ", '" + card(i) + "', 'City " + (i % 5) + "'");
+            insert(db, "purchase", clients * purchasesEach, i -> (5000 + i) + ", '" + clientId(i % clients) + "', "
+                    + (i * 7 % 1000) + ".50, " + (i % 4 == 0 ? "NULL" : "'purchase " + i + "'"));
+        }
+    }
+
+    static String clientId(int i) {
+        return Long.toString(100_000_000L + i * 7_919L);
+    }
+
+    /** A Luhn-valid 16-digit card number. */
+    static String card(int i) {
+        String body = "411111" + String.format("%09d", i * 104_729L % 1_000_000_000L);
+        for (int check = 0; check < 10; check++) {
+            if (Maskers.luhnValid(body + check)) {
+                return body + check;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
     interface Row {
         String values(int i);
     }

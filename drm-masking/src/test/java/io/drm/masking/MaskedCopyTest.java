@@ -25,13 +25,13 @@ final class MaskedCopyTest {
     }
 
     static MaskingRules rules() {
-        TypedMasker id = TestMaskers.fpeId();
         return MaskingRules.builder()
-                .column("customer", "id", id)
-                .column("customer", "email", TestMaskers.email())
-                .column("customer", "name", TestMaskers.token())
-                .column("orders", "customer_id", id)
-                .column("orders", "note", TestMaskers.token())
+                .column("client", "id", TestMaskers.FPE_DIGITS)
+                .column("client", "email", TestMaskers.EMAIL)
+                .column("client", "name", TestMaskers.TOKEN)
+                .column("client", "card", TestMaskers.CARD)
+                .column("purchase", "client_id", TestMaskers.FPE_DIGITS)
+                .column("purchase", "note", TestMaskers.TOKEN)
                 .build();
     }
 
@@ -39,31 +39,31 @@ final class MaskedCopyTest {
     @MethodSource("pairs")
     void masked_keys_still_join_and_no_original_value_survives(DbKind from, DbKind to) {
         try (TestDatabase source = TestDatabase.create(from); TestDatabase target = TestDatabase.create(to)) {
-            JobFixtures.customers(source, CUSTOMERS);
-            JobFixtures.orders(source, CUSTOMERS, ORDERS_EACH);
-            JobFixtures.customerTable(target);
-            JobFixtures.ordersTable(target);
-            String join = "SELECT o.id, c.email, c.city, o.amount FROM orders o JOIN customer c"
-                    + " ON o.customer_id = c.id ORDER BY o.id";
-            List<String> sourceJoin = JobFixtures.rows(source, join, 4);
+            JobFixtures.crm(source, CUSTOMERS, ORDERS_EACH);
+            JobFixtures.crm(target, 0, 0);
+            String join = "SELECT p.id, c.email, c.card, c.city, p.amount FROM purchase p JOIN client c"
+                    + " ON p.client_id = c.id ORDER BY p.id";
+            List<String> sourceJoin = JobFixtures.rows(source, join, 5);
 
             MaskingReport report = MaskedCopy.from(source.dataSource()).to(target.dataSource()).rules(rules())
                     .batchSize(16).fetchSize(10).build().run();
 
             assertThat(report.rows()).isEqualTo(CUSTOMERS + CUSTOMERS * ORDERS_EACH);
-            assertThat(target.queryLong("SELECT COUNT(*) FROM customer")).isEqualTo(CUSTOMERS);
-            assertThat(target.queryLong("SELECT COUNT(*) FROM orders")).isEqualTo(CUSTOMERS * ORDERS_EACH);
+            assertThat(target.queryLong("SELECT COUNT(*) FROM client")).isEqualTo(CUSTOMERS);
+            assertThat(target.queryLong("SELECT COUNT(*) FROM purchase")).isEqualTo(CUSTOMERS * ORDERS_EACH);
             List<String> expectedJoin = new ArrayList<>();
             for (String row : sourceJoin) {
                 String[] v = row.split("\\|", -1);
-                expectedJoin.add(v[0] + "|u" + TestMaskers.hmac(v[1]) + "@example.com|" + v[2] + "|" + v[3]);
+                expectedJoin.add(v[0] + "|" + TestMaskers.masked(TestMaskers.EMAIL, v[1]) + "|"
+                        + TestMaskers.masked(TestMaskers.CARD, v[2]) + "|" + v[3] + "|" + v[4]);
             }
-            assertThat(JobFixtures.rows(target, join, 4)).isEqualTo(expectedJoin);
-            for (String column : List.of("customer.id", "customer.email", "customer.name", "orders.customer_id",
-                    "orders.note")) {
+            assertThat(JobFixtures.rows(target, join, 5)).isEqualTo(expectedJoin);
+            for (String column : List.of("client.id", "client.email", "client.name", "client.card",
+                    "purchase.client_id", "purchase.note")) {
                 assertThat(values(target, column)).as(column).doesNotContainAnyElementsOf(values(source, column));
             }
-            assertThat(values(target, "customer.city")).isEqualTo(values(source, "customer.city"));
+            assertThat(values(target, "client.card")).allSatisfy(c -> assertThat(Maskers.luhnValid(c)).isTrue());
+            assertThat(values(target, "client.city")).isEqualTo(values(source, "client.city"));
         }
     }
 

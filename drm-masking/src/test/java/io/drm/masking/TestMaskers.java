@@ -14,8 +14,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Deterministic keyed maskers for the job tests (HMAC-SHA-256 tokens, FF1 on integers), standing
- * in for the catalogue's until it lands.
+ * Maskers for the job tests: the catalogue's under a fixed test key, and small deterministic test
+ * maskers (HMAC-SHA-256 tokens, FF1 on integers, a failing wrapper, a recording window masker)
+ * for what the catalogue does not do.
  */
 final class TestMaskers {
 
@@ -35,6 +36,22 @@ final class TestMaskers {
     });
 
     private TestMaskers() {
+    }
+
+    static final String ALPHANUMERIC = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    /** The catalogue's e-mail masker under the test key, keeping each address's domain. */
+    static final TypedMasker EMAIL = Maskers.email(KEY, null);
+    /** The catalogue's token masker: 16 base-62 characters. */
+    static final TypedMasker TOKEN = Maskers.token(KEY, 16, ALPHANUMERIC);
+    /** The catalogue's FF1 masker over decimal digits, for keys held as digit strings. */
+    static final TypedMasker FPE_DIGITS = Maskers.fpe(KEY, "0123456789");
+    /** The catalogue's card masker, every digit but the check digit changed. */
+    static final TypedMasker CARD = Maskers.paymentCard(KEY, false);
+
+    /** @return a value as a catalogue masker masks it, for expected results */
+    static String masked(TypedMasker masker, String value) {
+        return value == null ? null : (String) masker.mask(value);
     }
 
     static String hmac(String value) {
