@@ -45,9 +45,11 @@ public final class RowMasker {
      * @param rows the batch
      * @param size how many rows of it are used
      * @param windowIndex the batch's number within the table (for window maskers)
+     * @return the non-null values masked in this batch, by column index (zero for unmasked columns)
      * @throws MaskingJobException if a masker fails; the message names the masker and column, never a value
      */
-    public void mask(Object[][] rows, int size, long windowIndex) {
+    public long[] mask(Object[][] rows, int size, long windowIndex) {
+        long[] before = counts.clone();
         for (int m : masked) {
             TypedMasker masker = table.masker(m);
             int cell = offset + m;
@@ -72,6 +74,11 @@ public final class RowMasker {
                         + table.columns().get(m).name() + ": " + Failures.describe(e), e);
             }
         }
+        long[] batch = new long[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            batch[i] = counts[i] - before[i];
+        }
+        return batch;
     }
 
     private void maskWindow(WindowMasker masker, Object[][] rows, int size, int cell, long windowIndex, int m) {
@@ -97,9 +104,17 @@ public final class RowMasker {
 
     /** @return the masked values so far per masked column, in column order */
     public Map<String, Long> counts() {
+        return counts(counts);
+    }
+
+    /**
+     * @param byColumn counts by column index, as {@link #mask} returns them (or sums of them)
+     * @return the counts of the masked columns by name, in column order
+     */
+    public Map<String, Long> counts(long[] byColumn) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (int m : masked) {
-            out.put(table.columns().get(m).name(), counts[m]);
+            out.put(table.columns().get(m).name(), byColumn[m]);
         }
         return out;
     }

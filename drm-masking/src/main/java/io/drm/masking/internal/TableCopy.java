@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -18,7 +19,9 @@ import org.slf4j.Logger;
 /**
  * Copies one table: streams the source rows with a fetch size (autocommit off, so PostgreSQL
  * uses a cursor), masks each batch and writes it to the target with the target's fastest
- * {@link TableWriter}, one commit per batch. Holds at most one batch of rows.
+ * {@link TableWriter}, one commit per batch. Reading, masking and writing run on three threads
+ * that hand batches over through a {@link CopyPipeline}, which bounds the rows held to
+ * {@link CopyPipeline#BATCHES} batches.
  */
 final class TableCopy implements Callable<TableReport> {
 
@@ -83,55 +86,30 @@ final class TableCopy implements Callable<TableReport> {
                 long total = count(src);
                 src.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
                 dst.setAutoCommit(false);
-                ProgressTracker tracker = new ProgressTracker(cx.log(), "masked copy " + cx.jobId(), table.name(), total,
-                        0, cx.settings());
-                RowMasker masker = new RowMasker(table, 0);
                 int batchSize = cx.settings().batchSize();
-                int width = table.columns().size();
-                ColumnValues.Reader[] readers = table.columns().stream().map(ColumnValues::reader)
-                        .toArray(ColumnValues.Reader[]::new);
-                Object[][] rows = new Object[batchSize][width];
                 try (TableWriter writer = TableWriter.create(dst, cx.targetDialect(), table, cx.targetNames(), batchSize);
                         PreparedStatement ps = src.prepareStatement(select(), ResultSet.TYPE_FORWARD_ONLY,
                                 ResultSet.CONCUR_READ_ONLY)) {
                     ps.setFetchSize(cx.fetchSize());
                     cx.log().info("masked copy {} - table {}: {} rows, written to {} with {}", cx.jobId(),
                             table.name(), total, table.targetName(), writer.method());
+                    ProgressTracker tracker = new ProgressTracker(cx.log(), "masked copy " + cx.jobId(), table.name(),
+                            total, 0, cx.settings());
                     try (ResultSet rs = ps.executeQuery()) {
-                        long window = 0;
-                        boolean more = true;
-                        while (more) {
-                            checkStop();
-                            phase = "reading";
-                            int n = 0;
-                            while (n < batchSize && rs.next()) {
-                                Object[] row = rows[n++];
-                                for (int i = 0; i < width; i++) {
-                                    row[i] = readers[i].read(rs, i + 1);
-                                }
-                            }
-                            more = n == batchSize;
-                            if (n == 0) {
-                                break;
-                            }
-                            phase = "masking";
-                            masker.mask(rows, n, window++);
-                            phase = "writing";
-                            writer.write(rows, n);
-                            dst.commit();
-                            rowsCommitted += n;
-                            counts = masker.counts();
-                            tracker.advanced(rowsCommitted);
-                        }
+                        phase = "writing";
+                        copy(rs, writer, dst, tracker);
                     }
+                    src.commit();
+                    finished = true;
+                    tracker.finished(rowsCommitted);
                 }
-                src.commit();
-                finished = true;
-                tracker.finished(rowsCommitted);
                 return report();
             } catch (Stopped e) {
                 rollback(dst, e);
                 throw e;
+            } catch (StageFailure e) {
+                rollback(dst, e);
+                throw failed(e.phase, e.cause);
             } catch (SQLException | RuntimeException e) {
                 rollback(dst, e);
                 throw failed(phase, e);
@@ -144,14 +122,157 @@ final class TableCopy implements Callable<TableReport> {
         }
     }
 
-    private void checkStop() {
-        if (cx.control().stopped()) {
-            throw new Stopped();
+    /**
+     * Runs the table's pipeline: a reader thread fills batches from the result set, a masker thread
+     * (when the table has rules) masks them, and this thread writes and commits them, so the three
+     * overlap. Every thread it starts has ended when it returns or throws.
+     */
+    private void copy(ResultSet rs, TableWriter writer, Connection dst, ProgressTracker tracker) throws SQLException {
+        int width = table.columns().size();
+        CopyPipeline pipeline = new CopyPipeline(cx.settings().batchSize(), width, cx.control());
+        RowMasker masker = new RowMasker(table, 0);
+        long[] committed = new long[width];
+        boolean masked = table.masked();
+        Thread reader = start("read", () -> read(rs, pipeline, masked ? pipeline.toMask : pipeline.toWrite));
+        Thread maskerThread = masked ? start("mask", () -> mask(masker, pipeline)) : null;
+        try {
+            while (true) {
+                CopyPipeline.Batch batch;
+                try {
+                    batch = pipeline.take(pipeline.toWrite);
+                } catch (CopyPipeline.Halted h) {
+                    throw halted(pipeline);
+                }
+                if (batch == CopyPipeline.END) {
+                    return;
+                }
+                writer.write(batch.rows, batch.size);
+                dst.commit();
+                rowsCommitted += batch.size;
+                if (batch.counts != null) {
+                    for (int i = 0; i < width; i++) {
+                        committed[i] += batch.counts[i];
+                    }
+                    counts = masker.counts(committed);
+                }
+                tracker.advanced(rowsCommitted);
+                batch.counts = null;
+                pipeline.free.add(batch);
+            }
+        } catch (SQLException | RuntimeException e) {
+            pipeline.fail("writing", e);
+            throw e;
+        } finally {
+            pipeline.halt();
+            join(reader);
+            join(maskerThread);
         }
-        if (Thread.currentThread().isInterrupted()) {
+    }
+
+    /** Reader stage: fills free batches from the result set, then hands over {@link CopyPipeline#END}. */
+    private void read(ResultSet rs, CopyPipeline pipeline, BlockingQueue<CopyPipeline.Batch> next) {
+        int width = table.columns().size();
+        ColumnValues.Reader[] readers = table.columns().stream().map(ColumnValues::reader)
+                .toArray(ColumnValues.Reader[]::new);
+        try {
+            long index = 0;
+            while (true) {
+                CopyPipeline.Batch batch = pipeline.take(pipeline.free);
+                int n = 0;
+                int capacity = batch.rows.length;
+                while (n < capacity && rs.next()) {
+                    Object[] row = batch.rows[n++];
+                    for (int i = 0; i < width; i++) {
+                        row[i] = readers[i].read(rs, i + 1);
+                    }
+                }
+                if (n == 0) {
+                    pipeline.put(next, CopyPipeline.END);
+                    return;
+                }
+                batch.size = n;
+                batch.index = index++;
+                pipeline.put(next, batch);
+                if (n < capacity) {
+                    pipeline.put(next, CopyPipeline.END);
+                    return;
+                }
+            }
+        } catch (CopyPipeline.Halted h) {
+            // another stage failed, or the copy stopped: the writer reports it
+        } catch (SQLException | RuntimeException | Error e) {
+            pipeline.fail("reading", e);
+        }
+    }
+
+    /** Masker stage: masks each batch in place and records its counts. */
+    private void mask(RowMasker masker, CopyPipeline pipeline) {
+        try {
+            while (true) {
+                CopyPipeline.Batch batch = pipeline.take(pipeline.toMask);
+                if (batch == CopyPipeline.END) {
+                    pipeline.put(pipeline.toWrite, CopyPipeline.END);
+                    return;
+                }
+                batch.counts = masker.mask(batch.rows, batch.size, batch.index);
+                pipeline.put(pipeline.toWrite, batch);
+            }
+        } catch (CopyPipeline.Halted h) {
+            // another stage failed, or the copy stopped: the writer reports it
+        } catch (RuntimeException | Error e) {
+            pipeline.fail("masking", e);
+        }
+    }
+
+    /** What the writer throws when the pipeline halted under it. */
+    private RuntimeException halted(CopyPipeline pipeline) {
+        CopyPipeline.Failure f = pipeline.failure();
+        if (f != null) {
+            return new StageFailure(f.phase(), f.cause());
+        }
+        if (Thread.currentThread().isInterrupted() || !cx.control().stopped()) {
             cx.control().stop();
-            throw new MaskingJobException("masked copy " + cx.jobId() + " was interrupted on table " + table.name()
+            return new MaskingJobException("masked copy " + cx.jobId() + " was interrupted on table " + table.name()
                     + " after " + rowsCommitted + " rows committed to the target");
+        }
+        return new Stopped();
+    }
+
+    private Thread start(String stage, Runnable body) {
+        Thread t = new Thread(body, "drm-masked-copy-" + cx.jobId() + "-" + table.name() + "-" + stage);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void join(Thread t) {
+        if (t == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the stage ends at its next hand-over; wait for it
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A reader or masker stage failed; the writer rethrows it with the stage's phase. */
+    private static final class StageFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String phase;
+        private final transient Exception cause;
+
+        StageFailure(String phase, Throwable cause) {
+            super(null, null, false, false);
+            this.phase = phase;
+            this.cause = cause instanceof Exception ? (Exception) cause : new RuntimeException(cause);
         }
     }
 
