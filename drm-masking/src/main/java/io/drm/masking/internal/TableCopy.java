@@ -45,6 +45,11 @@ final class TableCopy implements Callable<TableReport> {
     private volatile boolean started;
     private volatile boolean finished;
     private volatile Map<String, Long> counts;
+    // Busy time of each stage, for the DEBUG line that says which stage bounds the table's rate.
+    private volatile long readNanos;
+    private volatile long maskNanos;
+    private volatile long writeNanos;
+    private volatile long commitNanos;
 
     TableCopy(Context cx, BoundTable table) {
         this.cx = cx;
@@ -102,6 +107,11 @@ final class TableCopy implements Callable<TableReport> {
                     src.commit();
                     finished = true;
                     tracker.finished(rowsCommitted);
+                    if (cx.log().isDebugEnabled()) {
+                        cx.log().debug("masked copy {} - table {}: busy reading {} ms, masking {} ms, writing {} ms,"
+                                + " committing {} ms", cx.jobId(), table.name(), readNanos / 1_000_000,
+                                maskNanos / 1_000_000, writeNanos / 1_000_000, commitNanos / 1_000_000);
+                    }
                 }
                 return report();
             } catch (Stopped e) {
@@ -146,8 +156,13 @@ final class TableCopy implements Callable<TableReport> {
                 if (batch == CopyPipeline.END) {
                     return;
                 }
+                long t0 = System.nanoTime();
                 writer.write(batch.rows, batch.size);
+                long t1 = System.nanoTime();
                 dst.commit();
+                long t2 = System.nanoTime();
+                writeNanos += t1 - t0;
+                commitNanos += t2 - t1;
                 rowsCommitted += batch.size;
                 if (batch.counts != null) {
                     for (int i = 0; i < width; i++) {
@@ -180,12 +195,14 @@ final class TableCopy implements Callable<TableReport> {
                 CopyPipeline.Batch batch = pipeline.take(pipeline.free);
                 int n = 0;
                 int capacity = batch.rows.length;
+                long t0 = System.nanoTime();
                 while (n < capacity && rs.next()) {
                     Object[] row = batch.rows[n++];
                     for (int i = 0; i < width; i++) {
                         row[i] = readers[i].read(rs, i + 1);
                     }
                 }
+                readNanos += System.nanoTime() - t0;
                 if (n == 0) {
                     pipeline.put(next, CopyPipeline.END);
                     return;
@@ -214,7 +231,9 @@ final class TableCopy implements Callable<TableReport> {
                     pipeline.put(pipeline.toWrite, CopyPipeline.END);
                     return;
                 }
+                long t0 = System.nanoTime();
                 batch.counts = masker.mask(batch.rows, batch.size, batch.index);
+                maskNanos += System.nanoTime() - t0;
                 pipeline.put(pipeline.toWrite, batch);
             }
         } catch (CopyPipeline.Halted h) {
