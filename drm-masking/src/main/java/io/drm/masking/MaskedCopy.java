@@ -30,10 +30,13 @@ import javax.sql.DataSource;
  * does not resume, so the exception lists what the target holds.
  *
  * <pre>{@code
+ * byte[] pii = KeyProvider.environment().key("pii");       // DRM_MASKING_KEY_PII=<base64>
+ * TypedMasker customerNo = Maskers.fpe(pii, "0123456789");  // deterministic: keys still join
  * MaskingRules rules = MaskingRules.builder()
- *         .column("customer", "id", Maskers.fpe(keys.key("pii")))
- *         .column("orders", "customer_id", Maskers.fpe(keys.key("pii")))
- *         .column("customer", "email", Maskers.email(keys.key("pii")))
+ *         .column("customer", "customer_no", customerNo)
+ *         .column("orders", "customer_no", customerNo)
+ *         .column("customer", "email", Maskers.email(pii, null))
+ *         .column("customer", "card_number", Maskers.paymentCard(pii, true))
  *         .build();
  * MaskingReport report = MaskedCopy.from(production)
  *         .to(staging)
@@ -123,8 +126,9 @@ public final class MaskedCopy {
         }
 
         /**
-         * @param rules which masker masks which column; required. Empty rules copy without
-         *     masking (logged at WARN), which is what a benchmark's baseline wants and little else
+         * @param rules which masker masks which column; required. Rules of tables that are not
+         *     copied are checked against the source but not used. Empty rules copy without masking
+         *     (logged at WARN), which is what a benchmark's baseline wants and little else
          * @return this
          * @throws NullPointerException if null
          */

@@ -30,9 +30,10 @@ import javax.sql.DataSource;
  * {@link MaskedCopy} to mask keys).
  *
  * <pre>{@code
+ * byte[] pii = KeyProvider.environment().key("pii");       // DRM_MASKING_KEY_PII=<base64>
  * MaskingRules rules = MaskingRules.builder()
- *         .column("customer", "email", Maskers.email(keys.key("pii")))
- *         .column("customer", "name", Maskers.token(keys.key("pii")))
+ *         .column("customer", "email", Maskers.email(pii, null))
+ *         .column("customer", "name", Maskers.fullName(pii))
  *         .build();
  * MaskingReport report = MaskingJob.inPlace(dataSource, rules)
  *         .batchSize(1000)

@@ -14,7 +14,12 @@ import java.util.Objects;
  */
 public record MaskingProgress(String table, long rowsDone, long rowsTotal, double rowsPerSecond) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @throws NullPointerException if {@code table} is null
+     * @throws IllegalArgumentException if {@code rowsDone} is negative or {@code rowsTotal} below -1
+     */
     public MaskingProgress {
         Objects.requireNonNull(table, "table");
         if (rowsDone < 0 || rowsTotal < -1) {

@@ -12,7 +12,11 @@ import java.util.Objects;
  */
 public record MaskingReport(List<TableReport> tables, Duration duration) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @throws NullPointerException if an argument or a table report is null
+     */
     public MaskingReport {
         tables = List.copyOf(tables);
         Objects.requireNonNull(duration, "duration");

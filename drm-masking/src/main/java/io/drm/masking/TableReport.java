@@ -18,14 +18,21 @@ import java.util.Objects;
  */
 public record TableReport(String table, long rows, Map<String, Long> maskedValuesByColumn, boolean resumed) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @throws NullPointerException if {@code table} or the map (or one of its keys or values) is null
+     * @throws IllegalArgumentException if {@code rows} is negative
+     */
     public TableReport {
         Objects.requireNonNull(table, "table");
         if (rows < 0) {
             throw new IllegalArgumentException("rows must not be negative: " + rows);
         }
-        maskedValuesByColumn = Collections.unmodifiableMap(new LinkedHashMap<>(
-                Objects.requireNonNull(maskedValuesByColumn, "maskedValuesByColumn")));
+        Map<String, Long> copy = new LinkedHashMap<>();
+        Objects.requireNonNull(maskedValuesByColumn, "maskedValuesByColumn").forEach((column, count) ->
+                copy.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(count, "count")));
+        maskedValuesByColumn = Collections.unmodifiableMap(copy);
     }
 
     /** @return the masked values over all columns */
