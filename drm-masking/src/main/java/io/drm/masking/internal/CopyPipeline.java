@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * The batches of one table's copy on their way from the reader thread through the masker thread
  * to the writer: a fixed pool of {@link #BATCHES} batch buffers, recycled after each commit, so a
  * table never holds more than that many batches of rows, and reading, masking and writing overlap.
- * The first stage to fail records the failure and every stage stops at its next hand-over.
+ *
+ * <p>A reader or masker failure travels down the pipeline after the batches handed over before
+ * it ({@link #FAILED}), so the writer still commits every batch that came before the failing one;
+ * a writer failure, or a stop of the whole copy, halts every stage at its next hand-over.
  */
 final class CopyPipeline {
 
@@ -44,6 +47,8 @@ final class CopyPipeline {
 
     /** Marks the end of the table's rows. */
     static final Batch END = new Batch(0, 0);
+    /** Follows the last good batch when the reader or masker failed; see {@link #failure()}. */
+    static final Batch FAILED = new Batch(0, 0);
 
     final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
     final BlockingQueue<Batch> toMask = new ArrayBlockingQueue<>(BATCHES + 1);
@@ -60,14 +65,31 @@ final class CopyPipeline {
     }
 
     /**
-     * Records a stage's failure (the first one wins) and halts every stage.
+     * Records the writer's failure (the first one wins) and halts every stage.
      *
-     * @param phase {@code reading}, {@code masking} or {@code writing}
+     * @param phase {@code writing}
      * @param cause the failure
      */
     void fail(String phase, Throwable cause) {
         failure.compareAndSet(null, new Failure(phase, cause));
         halted = true;
+    }
+
+    /**
+     * Records a reader or masker failure (the first one wins) and hands {@link #FAILED} to the next
+     * stage, after the batches already handed over.
+     *
+     * @param phase {@code reading} or {@code masking}
+     * @param cause the failure
+     * @param next the next stage's queue
+     */
+    void failUpstream(String phase, Throwable cause, BlockingQueue<Batch> next) {
+        failure.compareAndSet(null, new Failure(phase, cause));
+        try {
+            put(next, FAILED);
+        } catch (Halted h) {
+            // the writer failed or the copy stopped meanwhile: nothing waits for the marker
+        }
     }
 
     /** Halts every stage at its next hand-over (the table is finished or abandoned). */

@@ -156,6 +156,9 @@ final class TableCopy implements Callable<TableReport> {
                 if (batch == CopyPipeline.END) {
                     return;
                 }
+                if (batch == CopyPipeline.FAILED) {
+                    throw halted(pipeline);
+                }
                 long t0 = System.nanoTime();
                 writer.write(batch.rows, batch.size);
                 long t1 = System.nanoTime();
@@ -218,7 +221,7 @@ final class TableCopy implements Callable<TableReport> {
         } catch (CopyPipeline.Halted h) {
             // another stage failed, or the copy stopped: the writer reports it
         } catch (SQLException | RuntimeException | Error e) {
-            pipeline.fail("reading", e);
+            pipeline.failUpstream("reading", e, next);
         }
     }
 
@@ -227,8 +230,8 @@ final class TableCopy implements Callable<TableReport> {
         try {
             while (true) {
                 CopyPipeline.Batch batch = pipeline.take(pipeline.toMask);
-                if (batch == CopyPipeline.END) {
-                    pipeline.put(pipeline.toWrite, CopyPipeline.END);
+                if (batch == CopyPipeline.END || batch == CopyPipeline.FAILED) {
+                    pipeline.put(pipeline.toWrite, batch);
                     return;
                 }
                 long t0 = System.nanoTime();
@@ -239,7 +242,7 @@ final class TableCopy implements Callable<TableReport> {
         } catch (CopyPipeline.Halted h) {
             // another stage failed, or the copy stopped: the writer reports it
         } catch (RuntimeException | Error e) {
-            pipeline.fail("masking", e);
+            pipeline.failUpstream("masking", e, pipeline.toWrite);
         }
     }
 
