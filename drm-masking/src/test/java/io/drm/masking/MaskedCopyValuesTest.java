@@ -25,7 +25,8 @@ final class MaskedCopyValuesTest {
 
     static Stream<Arguments> pairs() {
         return Stream.of(Arguments.of(DbKind.POSTGRESQL, DbKind.POSTGRESQL), Arguments.of(DbKind.H2, DbKind.POSTGRESQL),
-                Arguments.of(DbKind.POSTGRESQL, DbKind.MARIADB), Arguments.of(DbKind.H2, DbKind.H2));
+                Arguments.of(DbKind.POSTGRESQL, DbKind.MARIADB), Arguments.of(DbKind.MARIADB, DbKind.POSTGRESQL),
+                Arguments.of(DbKind.H2, DbKind.H2));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

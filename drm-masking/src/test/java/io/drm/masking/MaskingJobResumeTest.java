@@ -47,6 +47,26 @@ final class MaskingJobResumeTest {
         }
     }
 
+    @OnEachDatabase
+    void two_runs_of_one_job_at_once_mask_each_row_once(DbKind kind) throws Exception {
+        try (TestDatabase reference = TestDatabase.create(kind); TestDatabase shared = TestDatabase.create(kind)) {
+            JobFixtures.customers(reference, 60);
+            JobFixtures.customers(shared, 60);
+            MaskingJob.inPlace(reference.dataSource(), rules(TestMaskers.EMAIL)).batchSize(3).build().run();
+            MaskingJob job = MaskingJob.inPlace(shared.dataSource(), rules(TestMaskers.EMAIL)).batchSize(3).build();
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Future<MaskingReport> a = two.submit(job::run);
+                java.util.concurrent.Future<MaskingReport> b = two.submit(job::run);
+
+                assertThat(a.get().rows() + b.get().rows()).isEqualTo(60);
+            } finally {
+                two.shutdownNow();
+            }
+            assertThat(JobFixtures.rows(shared, ALL, 4)).isEqualTo(JobFixtures.rows(reference, ALL, 4));
+        }
+    }
+
     @Test
     void rerunning_a_finished_job_changes_nothing() {
         try (TestDatabase db = TestDatabase.create(DbKind.H2)) {
