@@ -129,6 +129,11 @@ final class MultiRowInsertWriter implements TableWriter {
         return bytes;
     }
 
+    /** @return the most rows one statement carries */
+    int rowsPerStatement() {
+        return rowsPerStatement;
+    }
+
     @Override
     public String method() {
         return "multi-row INSERT";
