@@ -35,8 +35,8 @@ import java.util.Objects;
  * <pre>{@code
  * KeyProvider keys = KeyProvider.environment();            // DRM_MASKING_KEY_PII=<base64>
  * byte[] pii = keys.key("pii");
- * TypedMasker email = Maskers.email(pii, null);             // "ann@example.com" -> "k3v9...@example.com"
- * TypedMasker ssn = Maskers.fpe(pii, "0123456789");         // "123-45-6789" -> "804-17-2265"
+ * TypedMasker email = Maskers.email(pii, null);             // "ann@example.com" -> 16 of [a-z0-9] + "@example.com"
+ * TypedMasker ssn = Maskers.fpe(pii, "0123456789");         // "123-45-6789" -> another "ddd-dd-dddd"
  * TypedMasker card = Maskers.paymentCard(pii, true);        // BIN and last 4 kept, passes Luhn
  * TypedMasker born = Maskers.dateShift(pii, 30);            // every date moves by the same days
  * Object masked = email.mask("ann@example.com");
@@ -145,7 +145,7 @@ public final class Maskers {
     /**
      * {@code "phone"}: the digits are encrypted with FF1 in place; {@code '+'}, spaces, hyphens,
      * dots, slashes and parentheses, and so the length, are kept ({@code "+44 20 7946 0958"} becomes
-     * {@code "+81 37 0215 4462"}, say). A value needs at least 6 digits and may hold no other
+     * another {@code "+dd dd dddd dddd"}). A value needs at least 6 digits and may hold no other
      * characters (a letter is refused, not copied). Distinct values give distinct values. The empty
      * string stays empty.
      *

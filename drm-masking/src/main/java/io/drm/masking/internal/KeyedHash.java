@@ -41,8 +41,7 @@ public final class KeyedHash {
      */
     public byte[] hash(CharSequence text) {
         State st = state.get();
-        int length = st.utf8(text);
-        st.mac.update(st.in, 0, length);
+        st.update(text);
         return st.finish();
     }
 
@@ -56,9 +55,8 @@ public final class KeyedHash {
      */
     public byte[] hash(byte prefix, CharSequence text) {
         State st = state.get();
-        int length = st.utf8(text);
         st.mac.update(prefix);
-        st.mac.update(st.in, 0, length);
+        st.update(text);
         return st.finish();
     }
 
@@ -137,7 +135,10 @@ public final class KeyedHash {
     private static final class State {
         final Mac mac;
         final byte[] out = new byte[Hkdf.HASH_LENGTH];
-        byte[] in = new byte[64];
+        /** Bytes encoded before they are handed to the Mac. */
+        static final int CHUNK = 1024;
+
+        final byte[] in = new byte[CHUNK];
         char[] chars = new char[32];
 
         State(SecretKeySpec key) {
@@ -158,15 +159,19 @@ public final class KeyedHash {
             return out;
         }
 
-        /** Encodes text as UTF-8 into {@link #in}, growing it when needed; returns the byte count. */
-        int utf8(CharSequence text) {
+        /**
+         * Feeds the UTF-8 encoding of a text to the Mac in pieces of up to {@value #CHUNK} bytes through the
+         * fixed buffer {@link #in}, so a long value does not grow this thread's memory.
+         */
+        void update(CharSequence text) {
             int n = text.length();
-            if (in.length < n * 3) {
-                in = new byte[Math.max(n * 3, in.length * 2)];
-            }
             byte[] b = in;
             int j = 0;
             for (int i = 0; i < n; i++) {
+                if (j > b.length - 4) {
+                    mac.update(b, 0, j);
+                    j = 0;
+                }
                 char c = text.charAt(i);
                 if (c < 0x80) {
                     b[j++] = (byte) c;
@@ -191,7 +196,7 @@ public final class KeyedHash {
                     b[j++] = (byte) (0x80 | (c & 0x3F));
                 }
             }
-            return j;
+            mac.update(b, 0, j);
         }
     }
 }

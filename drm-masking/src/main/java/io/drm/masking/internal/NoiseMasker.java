@@ -70,26 +70,30 @@ public final class NoiseMasker extends AbstractMasker {
     }
 
     private double noisy(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
+        if (!Double.isFinite(v) || v == 0) {
             return v;
         }
-        double delta = v * factor(new BigDecimal(Double.toString(v)));
-        double out = v + delta;
+        BigDecimal value = new BigDecimal(v);
+        BigDecimal delta = value.multiply(new BigDecimal(factor(new BigDecimal(Double.toString(v)))));
+        double out = value.add(delta).doubleValue();
         if (Double.isInfinite(out)) {
             out = Math.copySign(Double.MAX_VALUE, out);
         }
-        // v + delta rounds; never let the rounding carry the result past the intended delta.
-        return Math.abs(out - v) > Math.abs(delta) ? Math.nextAfter(out, v) : out;
+        // Rounding to a double may carry the result just past the delta: step back toward v.
+        return new BigDecimal(out).subtract(value).abs().compareTo(delta.abs()) > 0 ? Math.nextAfter(out, v) : out;
     }
 
     private float noisy(float v) {
-        if (Float.isNaN(v) || Float.isInfinite(v) || v == 0) {
+        if (!Float.isFinite(v) || v == 0) {
             return v;
         }
-        double delta = v * factor(new BigDecimal(Float.toString(v)));
-        double exact = v + delta;
-        float out = (float) Math.max(-Float.MAX_VALUE, Math.min(Float.MAX_VALUE, exact));
-        return Math.abs((double) out - v) > Math.abs(delta) ? Math.nextAfter(out, v) : out;
+        BigDecimal value = new BigDecimal(v);
+        BigDecimal delta = value.multiply(new BigDecimal(factor(new BigDecimal(Float.toString(v)))));
+        float out = value.add(delta).floatValue();
+        if (Float.isInfinite(out)) {
+            out = Math.copySign(Float.MAX_VALUE, out);
+        }
+        return new BigDecimal(out).subtract(value).abs().compareTo(delta.abs()) > 0 ? Math.nextAfter(out, v) : out;
     }
 
     /** The relative change for a number: in [-fraction, +fraction), from its canonical form. */
