@@ -5,10 +5,15 @@ import io.drm.masking.MaskingJob.Jobs;
 import io.drm.masking.internal.CopyEngine;
 import io.drm.masking.internal.JobSettings;
 import io.drm.spi.AuditSink;
+import io.drm.spi.AuditEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -53,9 +58,15 @@ import javax.sql.DataSource;
 public final class MaskedCopy {
 
     private final CopyEngine.Options options;
+    private final Promotion promotion;
 
-    private MaskedCopy(CopyEngine.Options options) {
+    /** A copy declared as a promotion between environments, checked by a guard before anything runs. */
+    private record Promotion(String from, String to, ClassificationReport classification, PromotionGuard guard) {
+    }
+
+    private MaskedCopy(CopyEngine.Options options, Promotion promotion) {
         this.options = options;
+        this.promotion = promotion;
     }
 
     /**
@@ -79,10 +90,56 @@ public final class MaskedCopy {
      * @throws MaskingJobException if the foreign keys form a cycle or a target table is not empty
      *     (nothing was written), or a table failed or the run was interrupted: the message names
      *     the table, the rows committed, and what each target table holds
+     * @throws PromotionBlockedException if the copy is a promotion to a lower environment and a column
+     *     classified PII, PHI, PCI or SECRET has no rule (nothing was read beyond the classifier's sample,
+     *     nothing was written; a {@code policy.violation} event names the columns when an audit sink is set)
      * @throws AuditException if the audit sink could not record the outcome (the copy itself completed)
      */
     public MaskingReport run() {
+        if (promotion != null) {
+            guard();
+        }
         return new CopyEngine(options).run();
+    }
+
+    private void guard() {
+        ClassificationReport report = promotion.classification() != null ? promotion.classification()
+                : PiiClassifier.create().classify(options.source());
+        if (!options.tables().isEmpty()) {
+            List<ColumnClassification> copied = new ArrayList<>();
+            for (ColumnClassification c : report.columns()) {
+                if (options.tables().stream().anyMatch(t -> t.equalsIgnoreCase(c.table()))) {
+                    copied.add(c);
+                }
+            }
+            report = ClassificationReport.of(copied);
+        }
+        try {
+            promotion.guard().check(promotion.from(), promotion.to(), report, options.rules());
+        } catch (PromotionBlockedException e) {
+            AuditSink sink = options.settings().auditSink();
+            if (sink != null) {
+                List<String> uncovered = new ArrayList<>();
+                for (ColumnClassification c : report.sensitive()) {
+                    if (options.rules().rule(c.table(), c.column()).isEmpty()) {
+                        uncovered.add(c.table() + "." + c.column() + " (" + c.classification() + ")");
+                    }
+                }
+                Map<String, String> details = new LinkedHashMap<>();
+                details.put("policy", "promotion-guard");
+                details.put("from", promotion.from());
+                details.put("to", promotion.to());
+                details.put("uncoveredColumns", String.join(", ", uncovered));
+                try {
+                    sink.append(AuditEvent.of(UUID.randomUUID().toString(), options.settings().clock().instant(),
+                            options.settings().actor(), "policy.violation", promotion.to(), "masked copy",
+                            AuditEvent.Outcome.FAILURE, details));
+                } catch (RuntimeException auditFailure) {
+                    e.addSuppressed(auditFailure);
+                }
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -110,6 +167,10 @@ public final class MaskedCopy {
         private String environment = "default";
         private String actor = System.getProperty("user.name", "unknown");
         private Clock clock = Clock.systemUTC();
+        private String promotionFrom;
+        private String promotionTo;
+        private ClassificationReport classification;
+        private PromotionGuard guard = PromotionGuard.standard();
 
         private Builder(DataSource source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -248,8 +309,52 @@ public final class MaskedCopy {
         }
 
         /**
+         * Declares the copy a promotion between environments. Before anything is written, the
+         * source is classified with {@link PiiClassifier} (or {@code classification} is used), and
+         * when the copy goes to a lower environment (see {@link #guard}), every column of the copied
+         * tables classified PII, PHI, PCI or SECRET must have a rule, or the copy is refused with
+         * {@link PromotionBlockedException} naming every uncovered column.
+         *
+         * @param fromEnvironment the source's environment, for example {@code "prod"}
+         * @param toEnvironment the target's environment, for example {@code "dev"}
+         * @return this
+         * @throws NullPointerException if either is null
+         */
+        public Builder promotion(String fromEnvironment, String toEnvironment) {
+            this.promotionFrom = Objects.requireNonNull(fromEnvironment, "fromEnvironment");
+            this.promotionTo = Objects.requireNonNull(toEnvironment, "toEnvironment");
+            return this;
+        }
+
+        /**
+         * As {@link #promotion(String, String)}, with a classification made (and reviewed) beforehand.
+         *
+         * @param fromEnvironment the source's environment
+         * @param toEnvironment the target's environment
+         * @param classification the source's classification
+         * @return this
+         * @throws NullPointerException if any is null
+         */
+        public Builder promotion(String fromEnvironment, String toEnvironment, ClassificationReport classification) {
+            promotion(fromEnvironment, toEnvironment);
+            this.classification = Objects.requireNonNull(classification, "classification");
+            return this;
+        }
+
+        /**
+         * @param guard the order of environments for {@link #promotion}; {@link PromotionGuard#standard()} by default
+         * @return this
+         * @throws NullPointerException if null
+         */
+        public Builder guard(PromotionGuard guard) {
+            this.guard = Objects.requireNonNull(guard, "guard");
+            return this;
+        }
+
+        /**
          * @return the copy, frozen
          * @throws IllegalStateException if no target or no rules were given, or the target is the source
+         * @throws io.drm.ConfigurationException if a promotion names an environment the guard does not know
          */
         public MaskedCopy build() {
             if (target == null) {
@@ -261,10 +366,15 @@ public final class MaskedCopy {
             if (target == source) {
                 throw new IllegalStateException("the target is the source; use MaskingJob.inPlace to mask in place");
             }
+            Promotion promotion = null;
+            if (promotionFrom != null) {
+                guard.isDownward(promotionFrom, promotionTo); // an unknown environment fails here, not at run()
+                promotion = new Promotion(promotionFrom, promotionTo, classification, guard);
+            }
             JobSettings settings = new JobSettings(batchSize, listener, progressInterval, auditSink, environment, actor,
                     clock);
             return new MaskedCopy(new CopyEngine.Options(source, target, rules, tables, fetchSize, parallelism,
-                    settings));
+                    settings), promotion);
         }
     }
 }
