@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class TableChain {
 
     private static final Logger LOG = LoggerFactory.getLogger(TableChain.class);
-    private static final int ROWS_PER_INSERT = 100;
+    private static final int ROWS_PER_INSERT = 16;
 
     private final DataSource dataSource;
     private final String where;
@@ -221,28 +221,48 @@ public final class TableChain {
         }
     }
 
-    /** Inserts entries with multi-row INSERT statements of up to {@value #ROWS_PER_INSERT} rows. */
-    private void insertEntries(Connection c, List<AuditEvent> batch, List<EntryCodec.Sealed> sealed) throws SQLException {
-        for (int from = 0; from < sealed.size(); from += ROWS_PER_INSERT) {
-            int n = Math.min(ROWS_PER_INSERT, sealed.size() - from);
-            try (PreparedStatement ps = c.prepareStatement(AuditTables.insertEntries(n))) {
-                int k = 1;
-                for (int i = from; i < from + n; i++) {
-                    EntryCodec.Sealed s = sealed.get(i);
-                    AuditEvent e = batch.get(i);
-                    ps.setLong(k++, s.seq());
-                    ps.setString(k++, e.id());
-                    ps.setLong(k++, e.time().toEpochMilli());
-                    ps.setString(k++, e.action());
-                    ps.setString(k++, e.environment());
-                    ps.setString(k++, e.details().get("releaseId"));
-                    ps.setString(k++, Hex.encode(s.prevHash()));
-                    ps.setString(k++, Hex.encode(s.hash()));
-                    ps.setString(k++, new String(s.canonical(), StandardCharsets.UTF_8));
+    /**
+     * Inserts entries as a JDBC batch of {@value #ROWS_PER_INSERT}-row INSERTs, then a batch of
+     * single-row ones for the rest: two statement texts only, so drivers that cache prepared
+     * statements per connection (PostgreSQL's) parse and plan each once, not once per batch size.
+     */
+    private static void insertEntries(Connection c, List<AuditEvent> batch, List<EntryCodec.Sealed> sealed)
+            throws SQLException {
+        int full = sealed.size() / ROWS_PER_INSERT;
+        if (full > 0) {
+            try (PreparedStatement ps = c.prepareStatement(AuditTables.insertEntries(ROWS_PER_INSERT))) {
+                for (int chunk = 0; chunk < full; chunk++) {
+                    int k = 1;
+                    for (int i = chunk * ROWS_PER_INSERT; i < (chunk + 1) * ROWS_PER_INSERT; i++) {
+                        k = bind(ps, k, batch.get(i), sealed.get(i));
+                    }
+                    ps.addBatch();
                 }
-                ps.executeUpdate();
+                ps.executeBatch();
             }
         }
+        if (full * ROWS_PER_INSERT < sealed.size()) {
+            try (PreparedStatement ps = c.prepareStatement(AuditTables.insertEntries(1))) {
+                for (int i = full * ROWS_PER_INSERT; i < sealed.size(); i++) {
+                    bind(ps, 1, batch.get(i), sealed.get(i));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static int bind(PreparedStatement ps, int k, AuditEvent e, EntryCodec.Sealed s) throws SQLException {
+        ps.setLong(k++, s.seq());
+        ps.setString(k++, e.id());
+        ps.setLong(k++, e.time().toEpochMilli());
+        ps.setString(k++, e.action());
+        ps.setString(k++, e.environment());
+        ps.setString(k++, e.details().get("releaseId"));
+        ps.setString(k++, Hex.encode(s.prevHash()));
+        ps.setString(k++, Hex.encode(s.hash()));
+        ps.setString(k++, new String(s.canonical(), StandardCharsets.UTF_8));
+        return k;
     }
 
     private Checkpoint insertCheckpoint(Connection c, ChainState state) throws SQLException {
