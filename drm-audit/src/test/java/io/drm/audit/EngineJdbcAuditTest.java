@@ -57,6 +57,43 @@ final class EngineJdbcAuditTest {
     }
 
     @OnEachDatabase
+    void replicas_starting_at_once_each_with_its_own_sink_release_once_and_audit_in_one_chain(DbKind kind)
+            throws Exception {
+        Migrations m = Migrations.in(dir.resolve("db")).standard();
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            int replicas = 4;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(replicas);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(replicas);
+            List<ReleaseResult> results = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            try {
+                List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+                for (int r = 0; r < replicas; r++) {
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        try (JdbcAuditSink sink = JdbcAuditSink.builder(db.dataSource()).signingKey(KEY).build()) {
+                            results.add(DataRelease.configure().dataSource(db.dataSource()).locations(m.location())
+                                    .auditSink(sink).onStartup());
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(results).filteredOn(r -> r.outcome() == ReleaseResult.Outcome.APPLIED).hasSize(1);
+            assertThat(db.queryLong("SELECT COUNT(*) FROM customer")).isEqualTo(1);
+            assertThat(db.queryLong("SELECT COUNT(*) FROM drm_audit_log WHERE action = 'release.completed'"))
+                    .isEqualTo(1);
+            VerificationReport report = AuditVerifier.forTable(db.dataSource())
+                    .trusting(TrustedKeys.of(KEY.publicKey())).verify();
+            assertThat(report.ok()).as(report.toString()).isTrue();
+        }
+    }
+
+    @OnEachDatabase
     void a_sink_whose_database_is_gone_stops_the_release_before_anything_is_applied(DbKind kind) {
         Migrations m = Migrations.in(dir.resolve("db")).standard();
         try (TestDatabase db = TestDatabase.create(kind); TestDatabase auditDb = TestDatabase.create(DbKind.H2)) {

@@ -183,6 +183,44 @@ final class JdbcAuditSinkTest {
     }
 
     @OnEachDatabase
+    void sinks_opening_at_once_on_a_fresh_database_create_the_tables_once_and_share_one_chain(DbKind kind)
+            throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            int n = 6;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n);
+            ExecutorService pool = Executors.newFixedThreadPool(n);
+            List<JdbcAuditSink> sinks = java.util.Collections.synchronizedList(new ArrayList<>());
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < n; t++) {
+                    int thread = t;
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        JdbcAuditSink sink = JdbcAuditSink.create(db.dataSource());
+                        sinks.add(sink);
+                        for (int i = 0; i < 20; i++) {
+                            sink.append(Events.event(thread * 100 + i));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+                for (JdbcAuditSink sink : sinks) {
+                    sink.close();
+                }
+            }
+            assertThat(db.queryLong("SELECT COUNT(*) FROM drm_audit_head")).isEqualTo(1);
+            VerificationReport report = AuditVerifier.forTable(db.dataSource()).verify();
+            assertThat(report.ok()).as(report.toString()).isTrue();
+            assertThat(report.entries()).isEqualTo(n * 20L);
+        }
+    }
+
+    @OnEachDatabase
     void a_dropped_table_makes_append_fail_loudly_and_record_nothing(DbKind kind) {
         try (TestDatabase db = TestDatabase.create(kind); JdbcAuditSink sink = JdbcAuditSink.create(db.dataSource())) {
             sink.append(Events.event(1));
