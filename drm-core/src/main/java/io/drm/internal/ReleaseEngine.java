@@ -2,6 +2,7 @@ package io.drm.internal;
 
 import io.drm.AppliedStep;
 import io.drm.AuditException;
+import io.drm.ConfigurationException;
 import io.drm.DrmException;
 import io.drm.MigrationFailedException;
 import io.drm.PlanChangedException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -195,9 +197,9 @@ public final class ReleaseEngine {
         }
         if (only) {
             for (ReleaseStep step : plan.steps()) {
-                if (step.version() != null && org.flywaydb.core.api.MigrationVersion.fromVersion(step.version())
-                        .compareTo(org.flywaydb.core.api.MigrationVersion.fromVersion("0")) <= 0) {
-                    throw new io.drm.ConfigurationException("the schema holds only drm's own tables (such as"
+                if (step.version() != null
+                        && MigrationVersion.fromVersion(step.version()).compareTo(MigrationVersion.fromVersion("0")) <= 0) {
+                    throw new ConfigurationException("the schema holds only drm's own tables (such as"
                             + " drm_audit_log) and no Flyway history yet, so drm would baseline it at version 0, but"
                             + " migration " + step.source() + " has version " + step.version() + ", which a baseline at"
                             + " 0 would skip. Give it version 1 or higher, or run the first release before opening"

@@ -120,10 +120,8 @@ public final class MaskedCopy {
             AuditSink sink = options.settings().auditSink();
             if (sink != null) {
                 List<String> uncovered = new ArrayList<>();
-                for (ColumnClassification c : report.sensitive()) {
-                    if (options.rules().rule(c.table(), c.column()).isEmpty()) {
-                        uncovered.add(c.table() + "." + c.column() + " (" + c.classification() + ")");
-                    }
+                for (ColumnClassification c : PromotionGuard.uncovered(report, options.rules())) {
+                    uncovered.add(c.qualifiedName() + " (" + c.classification() + ")");
                 }
                 Map<String, String> details = new LinkedHashMap<>();
                 details.put("policy", "promotion-guard");

@@ -134,10 +134,8 @@ public final class PromotionGuard {
             return;
         }
         List<String> uncovered = new ArrayList<>();
-        for (ColumnClassification c : report.sensitive()) {
-            if (rules.rule(c.table(), c.column()).isEmpty()) {
-                uncovered.add(c.qualifiedName() + " (" + c.classification() + ", " + c.detector() + ")");
-            }
+        for (ColumnClassification c : uncovered(report, rules)) {
+            uncovered.add(c.qualifiedName() + " (" + c.classification() + ", " + c.detector() + ")");
         }
         if (!uncovered.isEmpty()) {
             throw new PromotionBlockedException("copying data from " + from + " down to " + to + " is blocked: "
@@ -147,6 +145,26 @@ public final class PromotionGuard {
         }
         LOG.info("copy from {} to {}: all {} sensitive columns have masking rules", from, to,
                 report.sensitive().size());
+    }
+
+    /**
+     * Lists the sensitive columns of a report that have no masking rule, whatever the direction.
+     *
+     * @param report the classification of the data being copied
+     * @param rules the masking rules the copy will apply
+     * @return the uncovered columns, in the report's order
+     * @throws NullPointerException if an argument is null
+     */
+    public static List<ColumnClassification> uncovered(ClassificationReport report, MaskingRules rules) {
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(rules, "rules");
+        List<ColumnClassification> out = new ArrayList<>();
+        for (ColumnClassification c : report.sensitive()) {
+            if (rules.rule(c.table(), c.column()).isEmpty()) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     @Override

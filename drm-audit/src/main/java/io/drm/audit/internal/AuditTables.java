@@ -19,10 +19,6 @@ public final class AuditTables {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditTables.class);
 
-    /** Insert of one entry. */
-    public static final String INSERT_ENTRY = "INSERT INTO drm_audit_log (seq, event_id, event_time_ms, action,"
-            + " environment, release_id, prev_hash, entry_hash, entry) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
     /** Insert of one checkpoint. */
     public static final String INSERT_CHECKPOINT = "INSERT INTO drm_audit_checkpoint (tree_size, root_hash, cp_time,"
             + " key_id, signature, state) VALUES (?, ?, ?, ?, ?, ?)";
@@ -83,8 +79,8 @@ public final class AuditTables {
      * @throws SQLException if the tables cannot be created
      */
     public static void create(Connection c) throws SQLException {
-        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        boolean mysql = product.contains("mysql") || product.contains("mariadb");
+        String product = product(c);
+        boolean mysql = isMySql(product);
         String text = product.contains("postgres") ? "TEXT" : mysql ? "LONGTEXT" : "CLOB";
         String suffix = mysql ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : "";
         createTable(c, "drm_audit_log", "CREATE TABLE IF NOT EXISTS drm_audit_log (seq BIGINT NOT NULL PRIMARY KEY,"
@@ -152,8 +148,7 @@ public final class AuditTables {
      */
     public static boolean exists(Connection c, String table) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
-        String product = md.getDatabaseProductName().toLowerCase(Locale.ROOT);
-        boolean mysql = product.contains("mysql") || product.contains("mariadb");
+        boolean mysql = isMySql(product(c));
         String catalog = mysql ? c.getCatalog() : null;
         String schema = mysql ? null : c.getSchema();
         for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
@@ -164,6 +159,14 @@ public final class AuditTables {
             }
         }
         return false;
+    }
+
+    private static String product(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isMySql(String product) {
+        return product.contains("mysql") || product.contains("mariadb");
     }
 
     /**

@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 
 /**
@@ -99,11 +101,15 @@ public final class FileEntrySource implements EntrySource {
     public FileEntrySource(List<Path> segments) {
         this.segments = List.copyOf(segments);
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        this.workers = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "drm-audit-verify");
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "drm-audit-verify");
+                    t.setDaemon(true);
+                    return t;
+                });
+        // a reader that is never closed leaves no threads behind once they have idled
+        pool.allowCoreThreadTimeOut(true);
+        this.workers = pool;
     }
 
     @Override

@@ -41,11 +41,10 @@ public final class TableChain {
     private final EntryCodec codec = new EntryCodec();
     private final AtomicLong transactions = new AtomicLong();
 
-    // The last head this chain committed or read, to skip decoding it again.
-    private String cachedEncoded;
-    private ChainState cachedState;
-    // The head row as this chain last committed it, for the optimistic path.
+    // The head row as this chain last committed or read it, and its decoded chain state: the
+    // optimistic append path starts from it, and an unchanged head is not decoded again.
     private AuditTables.Head cachedHead;
+    private ChainState cachedState;
 
     /**
      * Opens the log: creates the tables unless they exist and checks the head against the log.
@@ -98,20 +97,18 @@ public final class TableChain {
      * @throws AuditStoreException if it cannot be written or read
      */
     public Checkpoint latestCheckpoint() {
-        {
-            return inTransaction("write a checkpoint to drm_audit_checkpoint", c -> {
-                AuditTables.Head head = AuditTables.lockHead(c);
-                ChainState state = state(head);
-                if (head.checkpointSize() != head.seq() || head.seq() == 0 && !hasCheckpoint(c, 0)) {
-                    Checkpoint cp = insertCheckpoint(c, state);
-                    AuditTables.updateHead(c, new AuditTables.Head(head.seq(), head.state(), head.seq(),
-                            cp.time().toEpochMilli()));
-                    cachedHead = null;
-                    return cp;
-                }
-                return readCheckpoint(c, head.seq());
-            });
-        }
+        return inTransaction("write a checkpoint to drm_audit_checkpoint", c -> {
+            AuditTables.Head head = AuditTables.lockHead(c);
+            ChainState state = state(head);
+            if (head.checkpointSize() != head.seq() || head.seq() == 0 && !hasCheckpoint(c, 0)) {
+                Checkpoint cp = insertCheckpoint(c, state);
+                AuditTables.updateHead(c, new AuditTables.Head(head.seq(), head.state(), head.seq(),
+                        cp.time().toEpochMilli()));
+                cachedHead = null;
+                return cp;
+            }
+            return readCheckpoint(c, head.seq());
+        });
     }
 
     /**
@@ -173,7 +170,7 @@ public final class TableChain {
         try {
             Prepared done = null;
             AuditTables.Head known = cachedHead;
-            if (known != null && known.state().equals(cachedEncoded)) {
+            if (known != null) {
                 ChainState base = cachedState;
                 done = inTransaction("append to drm_audit_log", c -> {
                     Prepared p = prepare(batch, known, base);
@@ -193,9 +190,8 @@ public final class TableChain {
                     return p;
                 });
             }
-            cachedEncoded = done.head().state();
-            cachedState = done.state();
             cachedHead = done.head();
+            cachedState = done.state();
             transactions.incrementAndGet();
         } catch (AuditStoreException e) {
             forget();
@@ -209,9 +205,8 @@ public final class TableChain {
     }
 
     private void forget() {
-        cachedEncoded = null;
-        cachedState = null;
         cachedHead = null;
+        cachedState = null;
     }
 
     private void write(Connection c, List<AuditEvent> batch, Prepared p) throws SQLException {
@@ -307,9 +302,9 @@ public final class TableChain {
         }
     }
 
-    /** The head's chain state, decoded once per change of head.  */
+    /** The head's chain state, decoded only when the head is not the one this chain last saw. */
     private ChainState state(AuditTables.Head head) throws SQLException {
-        if (head.state().equals(cachedEncoded)) {
+        if (cachedHead != null && head.state().equals(cachedHead.state())) {
             return cachedState;
         }
         ChainState state;
@@ -321,7 +316,7 @@ public final class TableChain {
         if (state.seq() != head.seq()) {
             throw new SQLException("drm_audit_head is inconsistent (seq " + head.seq() + ", state at " + state.seq() + ")");
         }
-        cachedEncoded = head.state();
+        cachedHead = head;
         cachedState = state;
         return state;
     }
@@ -332,40 +327,37 @@ public final class TableChain {
      * or whose head row was deleted).
      */
     private void reconcileHead() {
-        {
-            inTransaction("check the head of drm_audit_log", c -> {
-                AuditTables.Head head = AuditTables.lockHead(c);
-                long maxSeq = 0;
-                String lastHash = null;
-                try (PreparedStatement ps = c.prepareStatement("SELECT seq, entry_hash FROM drm_audit_log"
-                        + " WHERE seq = (SELECT MAX(seq) FROM drm_audit_log)");
-                        ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        maxSeq = rs.getLong(1);
-                        lastHash = rs.getString(2);
-                    }
+        inTransaction("check the head of drm_audit_log", c -> {
+            AuditTables.Head head = AuditTables.lockHead(c);
+            long maxSeq = 0;
+            String lastHash = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, entry_hash FROM drm_audit_log"
+                    + " WHERE seq = (SELECT MAX(seq) FROM drm_audit_log)");
+                    ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    maxSeq = rs.getLong(1);
+                    lastHash = rs.getString(2);
                 }
-                ChainState state = state(head);
-                if (head.seq() == 0 && maxSeq > 0) {
-                    ChainState rebuilt = rebuild();
-                    AuditTables.updateHead(c, new AuditTables.Head(rebuilt.seq(), rebuilt.encode(), 0, 0));
-                    cachedEncoded = null;
-                    cachedState = null;
-                    LOG.warn("audit log drm_audit_log in {} had no head; rebuilt it from {} entries", where,
-                            rebuilt.seq());
-                    return null;
-                }
-                if (maxSeq != head.seq()
-                        || maxSeq > 0 && !Hex.encode(state.lastHash()).equals(lastHash)) {
-                    throw new HeadMismatch("the head of the audit log says " + head.seq() + " entries, but the last"
-                            + " row of drm_audit_log is seq " + maxSeq
-                            + (maxSeq == head.seq() ? " with another hash" : "")
-                            + ": the table was changed outside the sink. Run AuditVerifier.forTable(...) on it and"
-                            + " keep it as evidence; the sink writes no more to it");
-                }
+            }
+            ChainState state = state(head);
+            if (head.seq() == 0 && maxSeq > 0) {
+                ChainState rebuilt = rebuild();
+                AuditTables.updateHead(c, new AuditTables.Head(rebuilt.seq(), rebuilt.encode(), 0, 0));
+                forget();
+                LOG.warn("audit log drm_audit_log in {} had no head; rebuilt it from {} entries", where,
+                        rebuilt.seq());
                 return null;
-            });
-        }
+            }
+            if (maxSeq != head.seq()
+                    || maxSeq > 0 && !Hex.encode(state.lastHash()).equals(lastHash)) {
+                throw new HeadMismatch("the head of the audit log says " + head.seq() + " entries, but the last"
+                        + " row of drm_audit_log is seq " + maxSeq
+                        + (maxSeq == head.seq() ? " with another hash" : "")
+                        + ": the table was changed outside the sink. Run AuditVerifier.forTable(...) on it and"
+                        + " keep it as evidence; the sink writes no more to it");
+            }
+            return null;
+        });
     }
 
     /** Streams the log once and returns its chain state, checking that every entry links to the one before. */
