@@ -4,7 +4,7 @@ package io.drm.masking.internal;
  * A keyed, tweaked permutation of {@code [0, 10^k)} for the domains FF1 refuses (k = 1 to 5): the
  * FE1 construction of Bellare, Ristenpart, Rogaway and Stegers ("Format-Preserving Encryption",
  * 2009) over {@code 10^k = a * b} with {@code a} and {@code b} as close as possible, ten rounds,
- * and HMAC-SHA256 of (round, right half, tweak) as the round function. Thread-safe.
+ * and AES-CMAC ({@link KeyedPrf}) of (round, right half, tweak) as the round function. Thread-safe.
  *
  * <p>A domain this small gives no cryptographic strength against someone holding many pairs; it
  * is used where the number of free digits is itself that small (the middle of a card number whose
@@ -17,11 +17,11 @@ public final class DigitFeistel {
 
     private static final int ROUNDS = 10;
 
-    private final KeyedHash hash;
+    private final KeyedPrf prf;
 
-    /** @param subkey the HMAC subkey */
+    /** @param subkey the AES-256 key of the round function */
     public DigitFeistel(byte[] subkey) {
-        this.hash = new KeyedHash(subkey);
+        this.prf = new KeyedPrf(subkey, subkey); // only tags: the stream is never used
     }
 
     /**
@@ -46,7 +46,7 @@ public final class DigitFeistel {
             input[2] = (byte) (right >>> 16);
             input[3] = (byte) (right >>> 8);
             input[4] = (byte) right;
-            int f = KeyedHash.below(KeyedHash.long64(hash.hash(input, 0, input.length), 0), a);
+            int f = KeyedHash.below(KeyedHash.long64(prf.prf(input, 0, input.length), 0), a);
             int w = (left + f) % a;
             x = a * right + w;
         }
@@ -75,7 +75,7 @@ public final class DigitFeistel {
             input[2] = (byte) (right >>> 16);
             input[3] = (byte) (right >>> 8);
             input[4] = (byte) right;
-            int f = KeyedHash.below(KeyedHash.long64(hash.hash(input, 0, input.length), 0), a);
+            int f = KeyedHash.below(KeyedHash.long64(prf.prf(input, 0, input.length), 0), a);
             int left = Math.floorMod(w - f, a);
             y = left * b + right;
         }

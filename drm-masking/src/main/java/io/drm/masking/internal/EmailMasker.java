@@ -2,8 +2,8 @@ package io.drm.masking.internal;
 
 /**
  * {@code email}: {@code local@domain} becomes {@code token@domain}, where the token is
- * {@value #LOCAL_LENGTH} characters of {@code [a-z0-9]} drawn from HMAC-SHA256 of the whole address
- * under the masker's subkey, and the domain is the input's (kept) or a fixed replacement. The
+ * {@value #LOCAL_LENGTH} characters of {@code [a-z0-9]} drawn from the AES-CMAC stream ({@link KeyedPrf})
+ * of the whole address under the masker's subkeys, and the domain is the input's (kept) or a fixed replacement. The
  * local part's length is not kept, so it leaks nothing; 16 base-36 characters (82 bits) keep
  * distinct addresses distinct with overwhelming probability, so a unique column stays unique in
  * practice. The input is split at its last {@code '@'}; both sides must be non-empty, and a kept
@@ -17,7 +17,7 @@ public final class EmailMasker extends AbstractMasker {
 
     private static final TokenAlphabet LOCAL = new TokenAlphabet("abcdefghijklmnopqrstuvwxyz0123456789", "email");
 
-    private final KeyedHash hash;
+    private final KeyedPrf prf;
     private final String domain;
 
     /**
@@ -32,7 +32,7 @@ public final class EmailMasker extends AbstractMasker {
                     + " (dot-separated labels of letters, digits and hyphens, at most 253 characters)");
         }
         this.domain = domain;
-        this.hash = new KeyedHash(MaskerKeys.subkey(key, "email"));
+        this.prf = new KeyedPrf(MaskerKeys.subkey(key, "email"), MaskerKeys.subkey(key, "email", "stream"));
     }
 
     @Override
@@ -50,12 +50,14 @@ public final class EmailMasker extends AbstractMasker {
             throw new IllegalArgumentException("email: the value's domain is not a host name (dot-separated"
                     + " labels of letters, digits and hyphens); give the masker a replacement domain");
         }
-        String kept = domain != null ? domain : text.substring(at + 1);
-        char[] out = hash.chars(LOCAL_LENGTH + 1 + kept.length());
-        LOCAL.fill(hash, hash.hash(text), out, 0, LOCAL_LENGTH);
+        String kept = domain != null ? domain : text;
+        int from = domain != null ? 0 : at + 1;
+        int keptLength = kept.length() - from;
+        char[] out = prf.chars(LOCAL_LENGTH + 1 + keptLength);
+        LOCAL.fill(prf, prf.prf(text), out, 0, LOCAL_LENGTH);
         out[LOCAL_LENGTH] = '@';
-        kept.getChars(0, kept.length(), out, LOCAL_LENGTH + 1);
-        return new String(out, 0, LOCAL_LENGTH + 1 + kept.length());
+        kept.getChars(from, kept.length(), out, LOCAL_LENGTH + 1);
+        return new String(out, 0, LOCAL_LENGTH + 1 + keptLength);
     }
 
     /**

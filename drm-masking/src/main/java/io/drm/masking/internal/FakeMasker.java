@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * {@code first_name}, {@code last_name}, {@code full_name}, {@code street_address} and
- * {@code city}: a deterministic fake from the bundled lists, chosen by HMAC-SHA256 of the value
+ * {@code city}: a deterministic fake from the bundled lists, chosen by AES-CMAC ({@link KeyedPrf}) of the value
  * (stripped and lower-cased, so {@code "John"}, {@code "JOHN "} and {@code "john"} get the same
  * fake) under the masker's subkey. An input written all in upper case (or all in lower case) gives
  * a fake in the same case. A blank value is returned as it is. Fakes collide: not for unique
@@ -41,7 +41,7 @@ public final class FakeMasker extends AbstractMasker {
     private static final int HOUSE_NUMBERS = 999;
 
     private final Kind kind;
-    private final KeyedHash hash;
+    private final KeyedPrf prf;
 
     /**
      * @param key the masking key, at least 16 bytes; not kept
@@ -51,7 +51,8 @@ public final class FakeMasker extends AbstractMasker {
     public FakeMasker(byte[] key, Kind kind) {
         super(kind.maskerName(), ColumnTypes.STRINGS);
         this.kind = kind;
-        this.hash = new KeyedHash(MaskerKeys.subkey(key, kind.maskerName()));
+        this.prf = new KeyedPrf(MaskerKeys.subkey(key, kind.maskerName()), MaskerKeys.subkey(key, kind.maskerName(),
+                "stream"));
         lists(); // load the lists now rather than on the first row
     }
 
@@ -62,7 +63,7 @@ public final class FakeMasker extends AbstractMasker {
         if (normal.isEmpty()) {
             return text;
         }
-        byte[] d = hash.hash(normal.toLowerCase(Locale.ROOT));
+        byte[] d = prf.prfLowerCase(normal);
         long first = KeyedHash.long64(d, 0);
         long second = KeyedHash.long64(d, 8);
         String fake = switch (kind) {

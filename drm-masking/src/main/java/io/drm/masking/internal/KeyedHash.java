@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The arrays returned by {@link #hash(CharSequence)} and the other methods belong to the calling
  * thread and are overwritten by its next call; callers read them at once and never hand them out.
  */
-public final class KeyedHash {
+public final class KeyedHash implements KeyedStream {
 
     private static final String HMAC = "HmacSHA256";
 
@@ -82,6 +82,7 @@ public final class KeyedHash {
      * @param counter the block number, 1, 2, ...
      * @return the same buffer, now holding the next block
      */
+    @Override
     public byte[] next(byte[] digest, int counter) {
         State st = state.get();
         st.mac.update(digest, 0, Hkdf.HASH_LENGTH);
@@ -90,6 +91,11 @@ public final class KeyedHash {
         st.mac.update((byte) (counter >>> 8));
         st.mac.update((byte) counter);
         return st.finish();
+    }
+
+    @Override
+    public int blockLength() {
+        return Hkdf.HASH_LENGTH;
     }
 
     /**
@@ -132,13 +138,10 @@ public final class KeyedHash {
         return (int) Long.remainderUnsigned(bits, bound);
     }
 
-    private static final class State {
+    private static final class State implements Utf8Feed.Sink {
         final Mac mac;
         final byte[] out = new byte[Hkdf.HASH_LENGTH];
-        /** Bytes encoded before they are handed to the Mac. */
-        static final int CHUNK = 1024;
-
-        final byte[] in = new byte[CHUNK];
+        final byte[] in = new byte[Utf8Feed.CHUNK];
         char[] chars = new char[32];
 
         State(SecretKeySpec key) {
@@ -159,44 +162,14 @@ public final class KeyedHash {
             return out;
         }
 
-        /**
-         * Feeds the UTF-8 encoding of a text to the Mac in pieces of up to {@value #CHUNK} bytes through the
-         * fixed buffer {@link #in}, so a long value does not grow this thread's memory.
-         */
+        /** Feeds the UTF-8 encoding of a text to the Mac through the fixed buffer {@link #in}. */
         void update(CharSequence text) {
-            int n = text.length();
-            byte[] b = in;
-            int j = 0;
-            for (int i = 0; i < n; i++) {
-                if (j > b.length - 4) {
-                    mac.update(b, 0, j);
-                    j = 0;
-                }
-                char c = text.charAt(i);
-                if (c < 0x80) {
-                    b[j++] = (byte) c;
-                } else if (c < 0x800) {
-                    b[j++] = (byte) (0xC0 | (c >> 6));
-                    b[j++] = (byte) (0x80 | (c & 0x3F));
-                } else if (Character.isSurrogate(c)) {
-                    char low = i + 1 < n ? text.charAt(i + 1) : 0;
-                    if (Character.isHighSurrogate(c) && Character.isLowSurrogate(low)) {
-                        int cp = Character.toCodePoint(c, low);
-                        i++;
-                        b[j++] = (byte) (0xF0 | (cp >> 18));
-                        b[j++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                        b[j++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                        b[j++] = (byte) (0x80 | (cp & 0x3F));
-                    } else {
-                        b[j++] = (byte) '?';
-                    }
-                } else {
-                    b[j++] = (byte) (0xE0 | (c >> 12));
-                    b[j++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                    b[j++] = (byte) (0x80 | (c & 0x3F));
-                }
-            }
-            mac.update(b, 0, j);
+            Utf8Feed.feed(text, in, this);
+        }
+
+        @Override
+        public void write(byte[] bytes, int length) {
+            mac.update(bytes, 0, length);
         }
     }
 }

@@ -6,8 +6,8 @@ import java.math.RoundingMode;
 
 /**
  * {@code noise}: a number {@code v} becomes {@code v + v * f} with {@code f} in
- * {@code [-percent/100, +percent/100)}, drawn from HMAC-SHA256 of the number's canonical decimal
- * form under the masker's subkey, so the same number always gets the same noise (whatever its Java
+ * {@code [-percent/100, +percent/100)}, drawn from AES-CMAC ({@link KeyedPrf}) of the number's
+ * canonical decimal form under the masker's subkey, so the same number always gets the same noise (whatever its Java
  * type: {@code 5}, {@code 5L} and {@code 5.00} are one number). The delta is truncated toward zero
  * to the input's precision, so the result is never further than {@code percent} from the input;
  * integers saturate at their type's bounds. The result has the input's type, and a
@@ -16,7 +16,7 @@ import java.math.RoundingMode;
  */
 public final class NoiseMasker extends AbstractMasker {
 
-    private final KeyedHash hash;
+    private final KeyedPrf prf;
     private final double percent;
     private final double fraction;
 
@@ -32,7 +32,7 @@ public final class NoiseMasker extends AbstractMasker {
         }
         this.percent = percent;
         this.fraction = percent / 100;
-        this.hash = new KeyedHash(MaskerKeys.subkey(key, "noise"));
+        this.prf = new KeyedPrf(MaskerKeys.subkey(key, "noise"), MaskerKeys.subkey(key, "noise", "stream"));
     }
 
     @Override
@@ -99,7 +99,7 @@ public final class NoiseMasker extends AbstractMasker {
     /** The relative change for a number: in [-fraction, +fraction), from its canonical form. */
     private double factor(BigDecimal number) {
         String canonical = number.signum() == 0 ? "0" : number.stripTrailingZeros().toString();
-        long bits = KeyedHash.long64(hash.hash(canonical), 0);
+        long bits = KeyedHash.long64(prf.prf(canonical), 0);
         double unit = (bits >>> 11) * 0x1.0p-53; // [0, 1)
         return (2 * unit - 1) * fraction;
     }

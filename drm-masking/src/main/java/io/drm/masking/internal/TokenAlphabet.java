@@ -3,10 +3,10 @@ package io.drm.masking.internal;
 import java.util.Objects;
 
 /**
- * Turns a keyed digest into characters of an alphabet without bias: each character takes one byte
- * (radix up to 256) or two (larger radixes) of the HMAC stream, and a unit that would bias the
- * result (at or above the largest multiple of the radix) is skipped. When the 32 bytes of one
- * digest run out, the stream continues with HMAC(previous digest || counter). Immutable.
+ * Turns a keyed stream ({@link KeyedStream}) into characters of an alphabet without bias: each
+ * character takes one byte (radix up to 256) or two (larger radixes) of the stream, and a unit that
+ * would bias the result (at or above the largest multiple of the radix) is skipped. When the bytes
+ * of one block run out, the stream's next block is taken. Immutable.
  */
 public final class TokenAlphabet {
 
@@ -48,12 +48,13 @@ public final class TokenAlphabet {
      * @param offset index of the first character in {@code out}
      * @param length how many characters
      */
-    public void fill(KeyedHash hash, byte[] digest, char[] out, int offset, int length) {
+    public void fill(KeyedStream hash, byte[] digest, char[] out, int offset, int length) {
+        int block = hash.blockLength();
         int pos = 0;
         int counter = 1;
         int written = 0;
         while (written < length) {
-            if (pos + unitBytes > Hkdf.HASH_LENGTH) {
+            if (pos + unitBytes > block) {
                 digest = hash.next(digest, counter++);
                 pos = 0;
             }
