@@ -74,6 +74,28 @@ public final class Alphabet {
     }
 
     /**
+     * Returns the numeral of a character.
+     *
+     * @param c a character
+     * @return its index in the alphabet, or -1 if it is not in the alphabet
+     */
+    public int numeral(char c) {
+        int slot = c - first;
+        return slot >= 0 && slot < numerals.length ? numerals[slot] : -1;
+    }
+
+    /**
+     * Returns the character of a numeral.
+     *
+     * @param numeral a numeral, below {@link #radix()}
+     * @return the character at that index of the alphabet
+     * @throws ArrayIndexOutOfBoundsException if the numeral is negative or not below the radix
+     */
+    public char character(int numeral) {
+        return chars[numeral];
+    }
+
+    /**
      * Writes the numeral of each character of {@code text} to {@code out[0 .. text.length())}.
      *
      * @param text the characters to convert
@@ -84,8 +106,7 @@ public final class Alphabet {
     public void toNumerals(String text, int[] out) {
         int length = text.length();
         for (int i = 0; i < length; i++) {
-            int slot = text.charAt(i) - first;
-            int numeral = slot >= 0 && slot < numerals.length ? numerals[slot] : -1;
+            int numeral = numeral(text.charAt(i));
             if (numeral < 0) {
                 throw new IllegalArgumentException("the character at position " + i
                         + " (of " + length + ") is not in the alphabet");

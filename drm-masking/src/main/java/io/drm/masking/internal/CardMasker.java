@@ -1,8 +1,5 @@
 package io.drm.masking.internal;
 
-import io.drm.masking.Ff1;
-import java.util.Arrays;
-
 /**
  * {@code card}: a payment card number of 12 to 19 digits, optionally with spaces or hyphens, whose
  * digits are encrypted so that the result passes the Luhn check; the separators stay in place.
@@ -14,6 +11,9 @@ import java.util.Arrays;
  * small-domain Feistel permutation ({@link DigitFeistel}) below that. Either way, distinct
  * Luhn-valid inputs give distinct outputs; an input that fails the check gives the same output as
  * the valid number it differs from in that one digit. The empty string stays empty.
+ *
+ * <p>The digits, the tweak and the result's characters live in the FF1 cipher's per-thread scratch:
+ * a value costs one new string (plus what {@link DigitFeistel} allocates, on its path).
  */
 public final class CardMasker extends AbstractMasker {
 
@@ -27,7 +27,7 @@ public final class CardMasker extends AbstractMasker {
     private static final String DIGITS = "0123456789";
 
     private final boolean keepBinAndLast4;
-    private final Ff1 ff1;
+    private final Ff1Cipher ff1;
     private final DigitFeistel small;
 
     /**
@@ -38,7 +38,7 @@ public final class CardMasker extends AbstractMasker {
     public CardMasker(byte[] key, boolean keepBinAndLast4) {
         super("card", ColumnTypes.STRINGS);
         this.keepBinAndLast4 = keepBinAndLast4;
-        this.ff1 = Ff1.create(MaskerKeys.subkey(key, "card"), DIGITS);
+        this.ff1 = new Ff1Cipher(MaskerKeys.subkey(key, "card"), Alphabet.of(DIGITS));
         this.small = new DigitFeistel(MaskerKeys.subkey(key, "card", "small-domain"));
     }
 
@@ -49,7 +49,9 @@ public final class CardMasker extends AbstractMasker {
             return text;
         }
         int length = text.length();
-        int[] digits = new int[MAX_DIGITS];
+        Ff1Scratch scratch = ff1.scratch();
+        int[] number = scratch.numerals(MAX_DIGITS);
+        char[] out = scratch.chars(length);
         int n = 0;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
@@ -57,36 +59,36 @@ public final class CardMasker extends AbstractMasker {
                 if (n == MAX_DIGITS) {
                     throw tooMany(length);
                 }
-                digits[n++] = c - '0';
+                number[n++] = c - '0';
             } else if (c != ' ' && c != '-') {
                 throw new IllegalArgumentException("card: the character at position " + i + " (of " + length
                         + ") is not a digit, space or hyphen");
             }
+            out[i] = c;
         }
         if (n < MIN_DIGITS) {
             throw new IllegalArgumentException("card: the value has " + n + " digits; a card number has "
                     + MIN_DIGITS + " to " + MAX_DIGITS);
         }
-        int[] number = Arrays.copyOf(digits, n);
         if (keepBinAndLast4) {
-            maskMiddle(number);
+            maskMiddle(number, n, scratch.tweak(10));
         } else {
-            encrypt(number, 0, n - 1, NO_TWEAK);
-            number[n - 1] = Luhn.solve(number, n - 1);
+            ff1.encryptNumerals(number, 0, n - 1, NO_TWEAK);
+            number[n - 1] = Luhn.solve(number, n, n - 1);
         }
-        char[] out = text.toCharArray();
-        for (int i = 0, j = 0; i < length; i++) {
+        for (int i = 0, j = 0; j < n; i++) {
             if (out[i] >= '0' && out[i] <= '9') {
                 out[i] = (char) ('0' + number[j++]);
             }
         }
-        return new String(out);
+        return new String(out, 0, length);
     }
 
-    /** Keeps 6 + 4 digits, encrypts the free middle ones, solves the last middle digit for Luhn. */
-    private void maskMiddle(int[] number) {
-        int n = number.length;
-        byte[] tweak = new byte[10];
+    /**
+     * Keeps 6 + 4 of the {@code n} digits, encrypts the free middle ones, solves the last middle
+     * digit for Luhn; {@code tweak} (10 bytes, overwritten) receives the kept digits.
+     */
+    private void maskMiddle(int[] number, int n, byte[] tweak) {
         for (int i = 0; i < 6; i++) {
             tweak[i] = (byte) ('0' + number[i]);
         }
@@ -96,7 +98,7 @@ public final class CardMasker extends AbstractMasker {
         int adjuster = n - 5;
         int free = adjuster - 6; // 1 (12 digits) to 8 (19 digits)
         if (free > DigitFeistel.MAX_DIGITS) {
-            encrypt(number, 6, free, tweak);
+            ff1.encryptNumerals(number, 6, free, tweak);
         } else {
             int x = 0;
             for (int i = 0; i < free; i++) {
@@ -108,19 +110,7 @@ public final class CardMasker extends AbstractMasker {
                 y /= 10;
             }
         }
-        number[adjuster] = Luhn.solve(number, adjuster);
-    }
-
-    /** FF1 over {@code count} digits of {@code number} starting at {@code from}. */
-    private void encrypt(int[] number, int from, int count, byte[] tweak) {
-        char[] chars = new char[count];
-        for (int i = 0; i < count; i++) {
-            chars[i] = (char) ('0' + number[from + i]);
-        }
-        String encrypted = ff1.encrypt(new String(chars), tweak);
-        for (int i = 0; i < count; i++) {
-            number[from + i] = encrypted.charAt(i) - '0';
-        }
+        number[adjuster] = Luhn.solve(number, n, adjuster);
     }
 
     private static IllegalArgumentException tooMany(int length) {

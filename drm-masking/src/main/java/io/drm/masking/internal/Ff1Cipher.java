@@ -9,8 +9,11 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * FF1 of NIST SP 800-38G (Rev. 1) over AES, on strings of an {@link Alphabet}. Thread-safe: each
- * thread has its own AES cipher and scratch ({@link Ff1State}).
+ * FF1 of NIST SP 800-38G (Rev. 1) over AES, on strings of an {@link Alphabet} ({@link #apply}) or,
+ * in place, on their numerals ({@code encryptNumerals}, for this package). Thread-safe: each thread
+ * has its own AES cipher and scratch ({@link Ff1State}), and lends the callers of the numeral form
+ * buffers of their own ({@code scratch()}), so that they mask a value without allocating more than
+ * its result.
  *
  * <p>Two paths compute the same function. When {@code radix^ceil(n/2) <= 2^62} the halves A and B
  * stay in {@code long}s through the ten rounds: each round is one AES block over the last block of
@@ -106,29 +109,84 @@ public final class Ff1Cipher {
      *     alphabet, or the tweak is too long; messages never contain the input
      */
     public String apply(String text, byte[] tweak, boolean encrypt, boolean fastPathAllowed) {
+        checkTweak(tweak);
+        int n = text.length();
+        checkLength(n);
+        Ff1State st = state.get();
+        int[] x = st.numerals(n);
+        alphabet.toNumerals(text, x);
+        rounds(st, x, 0, n, tweak, encrypt, fastPathAllowed);
+        return alphabet.toText(x, n, st.chars(n));
+    }
+
+    /**
+     * Encrypts the numerals {@code x[from .. from + length)} in place: the numeral form of
+     * {@link #apply}, for callers that map characters to numerals themselves. {@code x} may be an
+     * array of {@link #scratch()}.
+     *
+     * @param x the numerals, each below the radix
+     * @param from the index of the first numeral
+     * @param length how many numerals
+     * @param tweak the tweak, not null, at most {@link #MAX_TWEAK_LENGTH} bytes
+     * @throws IndexOutOfBoundsException if the range is not within {@code x}
+     * @throws IllegalArgumentException if {@code length} is below {@link #minLength()}, a numeral
+     *     is not below the radix, or the tweak is too long; messages never contain a numeral
+     */
+    void encryptNumerals(int[] x, int from, int length, byte[] tweak) {
+        applyNumerals(x, from, length, tweak, true, true);
+    }
+
+    /** {@link #encryptNumerals} in either direction and on either path, for tests. */
+    void applyNumerals(int[] x, int from, int length, byte[] tweak, boolean encrypt, boolean fastPathAllowed) {
+        Objects.checkFromIndexSize(from, length, x.length);
+        checkTweak(tweak);
+        checkLength(length);
+        for (int i = from, end = from + length; i < end; i++) {
+            if (x[i] < 0 || x[i] >= radix) {
+                throw new IllegalArgumentException("the numeral at position " + (i - from) + " (of " + length
+                        + ") is not in [0, " + radix + ")");
+            }
+        }
+        rounds(state.get(), x, from, length, tweak, encrypt, fastPathAllowed);
+    }
+
+    /**
+     * Returns the calling thread's scratch buffers for callers of {@link #encryptNumerals}; the
+     * cipher never touches them.
+     *
+     * @return this thread's scratch for this cipher
+     */
+    Ff1Scratch scratch() {
+        return state.get().callerScratch;
+    }
+
+    private static void checkTweak(byte[] tweak) {
         if (tweak.length > MAX_TWEAK_LENGTH) {
             throw new IllegalArgumentException("tweak must be at most " + MAX_TWEAK_LENGTH
                     + " bytes, is " + tweak.length);
         }
-        int n = text.length();
+    }
+
+    private void checkLength(int n) {
         if (n < minLength) {
             throw new IllegalArgumentException("input has " + n + " characters; with radix " + radix
                     + " FF1 needs at least " + minLength + " (radix^length >= 1,000,000)");
         }
-        Ff1State st = state.get();
-        int[] x = st.numerals(n);
-        alphabet.toNumerals(text, x);
+    }
+
+    /** Replaces the numerals {@code x[from .. from + n)} by their encryption or decryption. */
+    private void rounds(Ff1State st, int[] x, int from, int n, byte[] tweak, boolean encrypt,
+            boolean fastPathAllowed) {
         int v = n - n / 2;
         if (fastPathAllowed && v < powers.length) {
-            fast(st, x, n, tweak, encrypt);
+            fast(st, x, from, n, tweak, encrypt);
         } else {
-            Ff1General.rounds(this, st, x, n, tweak, encrypt);
+            Ff1General.rounds(this, st, x, from, n, tweak, encrypt);
         }
-        return alphabet.toText(x, n, st.chars(n));
     }
 
     /** The ten rounds with A and B as {@code long}s; requires radix^v <= 2^62. */
-    private void fast(Ff1State st, int[] x, int n, byte[] tweak, boolean encrypt) {
+    private void fast(Ff1State st, int[] x, int from, int n, byte[] tweak, boolean encrypt) {
         int u = n / 2;
         int v = n - u;
         long mu = powers[u];
@@ -139,8 +197,8 @@ public final class Ff1Cipher {
         // b + 1 <= 16: the rounds change only the last block of Q, here pre-XORed with the MAC.
         long head = (long) LONG_BE.get(st.prefixMac, 0) ^ (long) LONG_BE.get(st.tail, 0);
         long body = (long) LONG_BE.get(st.prefixMac, 8) ^ (long) LONG_BE.get(st.tail, 8);
-        long a = value(x, 0, u);
-        long c = value(x, u, v);
+        long a = value(x, from, u);
+        long c = value(x, from + u, v);
         if (encrypt) {
             for (int i = 0; i < 10; i++) {
                 long m = (i & 1) == 0 ? mu : mv;
@@ -156,8 +214,8 @@ public final class Ff1Cipher {
                 a = diff < 0 ? diff + m : diff;
             }
         }
-        digits(a, x, 0, u);
-        digits(c, x, u, v);
+        digits(a, x, from, u);
+        digits(c, x, from + u, v);
     }
 
     /** PRF of round {@code i} over NUM = {@code num}, as y mod {@code m}. */

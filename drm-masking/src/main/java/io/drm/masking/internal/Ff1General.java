@@ -11,8 +11,8 @@ final class Ff1General {
     private Ff1General() {
     }
 
-    /** Replaces the numerals {@code x[0 .. n)} by their encryption or decryption. */
-    static void rounds(Ff1Cipher cipher, Ff1State st, int[] x, int n, byte[] tweak, boolean encrypt) {
+    /** Replaces the numerals {@code x[from .. from + n)} by their encryption or decryption. */
+    static void rounds(Ff1Cipher cipher, Ff1State st, int[] x, int from, int n, byte[] tweak, boolean encrypt) {
         int radix = cipher.radix();
         int u = n / 2;
         int v = n - u;
@@ -26,8 +26,8 @@ final class Ff1General {
         cipher.preparePrefix(st, n, u, b, tweak);
         int tailLength = st.tailLength;
         st.sBuffers(Math.max(sBlocks * Ff1State.BLOCK, tailLength));
-        BigInteger a = Numerals.toBigInteger(x, 0, u, radix);
-        BigInteger c = Numerals.toBigInteger(x, u, v, radix);
+        BigInteger a = Numerals.toBigInteger(x, from, u, radix);
+        BigInteger c = Numerals.toBigInteger(x, from + u, v, radix);
         if (encrypt) {
             for (int i = 0; i < 10; i++) {
                 BigInteger y = y(st, i, c, b, d, sBlocks);
@@ -43,8 +43,8 @@ final class Ff1General {
                 a = diff;
             }
         }
-        Numerals.toNumerals(a, x, 0, u, radix);
-        Numerals.toNumerals(c, x, u, v, radix);
+        Numerals.toNumerals(a, x, from, u, radix);
+        Numerals.toNumerals(c, x, from + u, v, radix);
     }
 
     /** Steps i to iv of a round: y = NUM(S) for Q built from round {@code i} and {@code num}. */

@@ -21,8 +21,12 @@ final class Ff1State {
     final byte[] blockIn = new byte[BLOCK];
     final byte[] blockOut = new byte[BLOCK];
 
+    /** Scratch of {@link Ff1Cipher#apply}. */
     int[] numerals = new int[64];
     char[] chars = new char[64];
+
+    /** Scratch lent to the callers of the numeral entry point; distinct from the arrays above. */
+    final Ff1Scratch callerScratch = new Ff1Scratch();
 
     // Memo: what the prefix below was computed for.
     private int memoLength = -1;

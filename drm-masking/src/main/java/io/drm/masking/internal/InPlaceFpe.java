@@ -1,37 +1,40 @@
 package io.drm.masking.internal;
 
-import io.drm.masking.Ff1;
+import java.util.Objects;
 
 /**
  * FF1 over the characters of a string that belong to an alphabet, with the other characters left
  * where they are: {@code 123-45-6789} over the decimal digits encrypts the nine digits and keeps
  * both hyphens. The result has the input's length and the same characters outside the alphabet at
  * the same positions, so it is a bijection on strings of one pattern. The tweak is empty: the same
- * value encrypts the same way in every table. Thread-safe (one shared {@link Ff1}).
+ * value encrypts the same way in every table. Thread-safe (one shared {@link Ff1Cipher}, whose
+ * per-thread scratch holds the numerals and the result's characters, so that a value costs one new
+ * string).
  */
 public final class InPlaceFpe {
 
     private static final byte[] NO_TWEAK = new byte[0];
 
     private final String masker;
-    private final Ff1 ff1;
-    private final CharSet alphabet;
+    private final Alphabet alphabet;
+    private final Ff1Cipher ff1;
     private final int minLength;
 
     /**
      * @param masker the masker's name, for messages
      * @param aesKey the 32-byte FF1 key
-     * @param alphabet the alphabet, validated by {@link Ff1#create}
+     * @param alphabet the alphabet, 2 to 65536 distinct characters
      * @throws IllegalArgumentException if the alphabet is invalid
      */
     public InPlaceFpe(String masker, byte[] aesKey, String alphabet) {
         this.masker = masker;
+        Objects.requireNonNull(aesKey, "key");
         try {
-            this.ff1 = Ff1.create(aesKey, alphabet);
+            this.alphabet = Alphabet.of(alphabet);
+            this.ff1 = new Ff1Cipher(aesKey, this.alphabet);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(masker + ": " + e.getMessage());
         }
-        this.alphabet = CharSet.of(alphabet);
         this.minLength = minLength(alphabet.length());
     }
 
@@ -45,7 +48,7 @@ public final class InPlaceFpe {
      * @return whether it is in the alphabet
      */
     public boolean inAlphabet(char c) {
-        return alphabet.contains(c);
+        return alphabet.numeral(c) >= 0;
     }
 
     /**
@@ -60,11 +63,14 @@ public final class InPlaceFpe {
      */
     public String encrypt(String text, CharSet others, String allowed) {
         int n = text.length();
+        Ff1Scratch scratch = ff1.scratch();
+        int[] x = scratch.numerals(n);
         int count = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (alphabet.contains(c)) {
-                count++;
+            int numeral = alphabet.numeral(c);
+            if (numeral >= 0) {
+                x[count++] = numeral;
             } else if (others != null && !others.contains(c)) {
                 throw new IllegalArgumentException(masker + ": the character at position " + i + " (of " + n
                         + ") is not " + allowed);
@@ -74,24 +80,18 @@ public final class InPlaceFpe {
             throw new IllegalArgumentException(masker + ": the value has " + count + " characters of the alphabet;"
                     + " FF1 needs at least " + minLength + " (radix^length >= 1,000,000)");
         }
+        ff1.encryptNumerals(x, 0, count, NO_TWEAK);
+        char[] out = scratch.chars(n);
         if (count == n) {
-            return ff1.encrypt(text, NO_TWEAK);
+            return alphabet.toText(x, n, out);
         }
-        char[] picked = new char[count];
-        for (int i = 0, j = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (alphabet.contains(c)) {
-                picked[j++] = c;
+        text.getChars(0, n, out, 0);
+        for (int i = 0, j = 0; j < count; i++) {
+            if (alphabet.numeral(out[i]) >= 0) {
+                out[i] = alphabet.character(x[j++]);
             }
         }
-        String encrypted = ff1.encrypt(new String(picked), NO_TWEAK);
-        char[] out = text.toCharArray();
-        for (int i = 0, j = 0; i < n; i++) {
-            if (alphabet.contains(out[i])) {
-                out[i] = encrypted.charAt(j++);
-            }
-        }
-        return new String(out);
+        return new String(out, 0, n);
     }
 
     /**

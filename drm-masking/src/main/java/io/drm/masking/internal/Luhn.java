@@ -42,14 +42,27 @@ public final class Luhn {
      * @return the digit, 0 to 9
      */
     public static int solve(int[] digits, int index) {
-        int n = digits.length;
+        return solve(digits, digits.length, index);
+    }
+
+    /**
+     * Returns the digit that, put at {@code index}, makes the number of the first {@code length}
+     * digits pass the check.
+     *
+     * @param digits the digits (0 to 9) of the number from index 0; the one at {@code index} is
+     *     ignored, and so are those from {@code length} on
+     * @param length how many digits the number has
+     * @param index which digit to solve for, below {@code length}
+     * @return the digit, 0 to 9
+     */
+    public static int solve(int[] digits, int length, int index) {
         int sum = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < length; i++) {
             if (i != index) {
-                sum += weigh(digits[i], ((n - 1 - i) & 1) == 1);
+                sum += weigh(digits[i], ((length - 1 - i) & 1) == 1);
             }
         }
-        boolean doubled = ((n - 1 - index) & 1) == 1;
+        boolean doubled = ((length - 1 - index) & 1) == 1;
         for (int x = 0; x < 10; x++) {
             if ((sum + weigh(x, doubled)) % 10 == 0) {
                 return x;
