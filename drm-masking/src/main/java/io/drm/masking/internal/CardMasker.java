@@ -15,7 +15,7 @@ package io.drm.masking.internal;
  * <p>The digits, the tweak and the result's characters live in the FF1 cipher's per-thread scratch:
  * a value costs one new string (plus what {@link DigitFeistel} allocates, on its path).
  */
-public final class CardMasker extends AbstractMasker {
+public final class CardMasker extends AbstractMasker implements ColumnMasker {
 
     /** Fewest digits of a card number. */
     public static final int MIN_DIGITS = 12;
@@ -48,10 +48,88 @@ public final class CardMasker extends AbstractMasker {
         if (text.isEmpty()) {
             return text;
         }
-        int length = text.length();
         Ff1Scratch scratch = ff1.scratch();
         int[] number = scratch.numerals(MAX_DIGITS);
-        char[] out = scratch.chars(length);
+        int n = digits(text, number, 0);
+        if (keepBinAndLast4) {
+            maskMiddle(number, n, scratch.tweak(10));
+        } else {
+            ff1.encryptNumerals(number, 0, n - 1, NO_TWEAK);
+            number[n - 1] = Luhn.solve(number, 0, n, n - 1);
+        }
+        return render(text, number, 0, n, scratch);
+    }
+
+    /**
+     * Without {@code keepBinAndLast4}, masks a column with the FF1 rounds of up to
+     * {@value Ff1Column#CHUNK} numbers in lockstep; with it, value by value (each number has its
+     * own tweak). The results are those of {@code mask}.
+     */
+    @Override
+    public long maskColumn(Object[][] rows, int cell, int size) {
+        if (keepBinAndLast4) {
+            long n = 0;
+            for (int r = 0; r < size; r++) {
+                Object value = rows[r][cell];
+                if (value != null) {
+                    rows[r][cell] = maskNonNull(value);
+                    n++;
+                }
+            }
+            return n;
+        }
+        Ff1Column col = Ff1Column.get();
+        Ff1Scratch scratch = ff1.scratch();
+        long nonNull = 0;
+        int r = 0;
+        while (r < size) {
+            int k = 0;
+            int used = 0;
+            try {
+                for (; r < size && k < Ff1Column.CHUNK; r++) {
+                    Object value = rows[r][cell];
+                    if (value == null) {
+                        continue;
+                    }
+                    nonNull++;
+                    String text = Values.text(name(), value);
+                    if (text.isEmpty()) {
+                        rows[r][cell] = text;
+                        continue;
+                    }
+                    int n = digits(text, col.numerals(used, MAX_DIGITS), used);
+                    col.texts[k] = text;
+                    col.rows[k] = r;
+                    col.offsets[k] = used;
+                    col.lengths[k] = n - 1; // FF1 over all but the check digit
+                    used += n;
+                    k++;
+                }
+                if (k > 0) {
+                    int[] x = col.numerals(used, 0);
+                    ff1.encryptRanges(x, col.offsets, col.lengths, k, NO_TWEAK);
+                    for (int j = 0; j < k; j++) {
+                        int at = col.offsets[j];
+                        int n = col.lengths[j] + 1;
+                        x[at + n - 1] = Luhn.solve(x, at, n, n - 1);
+                        rows[col.rows[j]][cell] = render(col.texts[j], x, at, n, scratch);
+                    }
+                }
+            } finally {
+                col.clear(k);
+            }
+        }
+        return nonNull;
+    }
+
+    /**
+     * Writes the digits of a card number to {@code number} from {@code at} on, checking its
+     * characters and length.
+     *
+     * @return how many digits it has
+     */
+    private static int digits(String text, int[] number, int at) {
+        int length = text.length();
         int n = 0;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
@@ -59,26 +137,27 @@ public final class CardMasker extends AbstractMasker {
                 if (n == MAX_DIGITS) {
                     throw tooMany(length);
                 }
-                number[n++] = c - '0';
+                number[at + n++] = c - '0';
             } else if (c != ' ' && c != '-') {
                 throw new IllegalArgumentException("card: the character at position " + i + " (of " + length
                         + ") is not a digit, space or hyphen");
             }
-            out[i] = c;
         }
         if (n < MIN_DIGITS) {
             throw new IllegalArgumentException("card: the value has " + n + " digits; a card number has "
                     + MIN_DIGITS + " to " + MAX_DIGITS);
         }
-        if (keepBinAndLast4) {
-            maskMiddle(number, n, scratch.tweak(10));
-        } else {
-            ff1.encryptNumerals(number, 0, n - 1, NO_TWEAK);
-            number[n - 1] = Luhn.solve(number, n, n - 1);
-        }
+        return n;
+    }
+
+    /** The text with its digits replaced, in order, by {@code number[at .. at + n)}. */
+    private static String render(String text, int[] number, int at, int n, Ff1Scratch scratch) {
+        int length = text.length();
+        char[] out = scratch.chars(length);
+        text.getChars(0, length, out, 0);
         for (int i = 0, j = 0; j < n; i++) {
             if (out[i] >= '0' && out[i] <= '9') {
-                out[i] = (char) ('0' + number[j++]);
+                out[i] = (char) ('0' + number[at + j++]);
             }
         }
         return new String(out, 0, length);
@@ -110,7 +189,7 @@ public final class CardMasker extends AbstractMasker {
                 y /= 10;
             }
         }
-        number[adjuster] = Luhn.solve(number, n, adjuster);
+        number[adjuster] = Luhn.solve(number, 0, n, adjuster);
     }
 
     private static IllegalArgumentException tooMany(int length) {

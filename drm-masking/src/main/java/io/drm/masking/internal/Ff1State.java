@@ -14,6 +14,8 @@ import javax.crypto.ShortBufferException;
 final class Ff1State {
 
     static final int BLOCK = 16;
+    /** Values whose rounds {@link Ff1Cipher#encryptBatch} runs in lockstep. */
+    static final int BATCH = 128;
 
     private final Cipher aes;
 
@@ -27,6 +29,25 @@ final class Ff1State {
 
     /** Scratch lent to the callers of the numeral entry point; distinct from the arrays above. */
     final Ff1Scratch callerScratch = new Ff1Scratch();
+
+    // Halves and blocks of the lockstep rounds.
+    final long[] batchA = new long[BATCH];
+    final long[] batchC = new long[BATCH];
+    final byte[] batchIn = new byte[BATCH * BLOCK];
+    final byte[] batchOut = new byte[BATCH * BLOCK];
+    final boolean[] batchDone = new boolean[BATCH];
+    private int[] gather = new int[BATCH * 24];
+
+    /** Gathered numerals of {@link Ff1Cipher#encryptRanges}; a very long one is not kept. */
+    int[] gather(int length) {
+        if (gather.length < length) {
+            if (length > Ff1Scratch.MAX_KEPT * 16) {
+                return new int[length];
+            }
+            gather = new int[length];
+        }
+        return gather;
+    }
 
     // Memo: what the prefix below was computed for.
     private int memoLength = -1;

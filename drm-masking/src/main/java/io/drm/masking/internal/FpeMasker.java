@@ -6,7 +6,7 @@ import java.util.Objects;
  * {@code fpe}: FF1 over the characters of the alphabet, with every other character kept in place.
  * A bijection: distinct inputs give distinct outputs. The empty string stays empty.
  */
-public final class FpeMasker extends AbstractMasker {
+public final class FpeMasker extends AbstractMasker implements ColumnMasker {
 
     private final InPlaceFpe fpe;
     private final int radix;
@@ -32,6 +32,11 @@ public final class FpeMasker extends AbstractMasker {
     protected Object maskNonNull(Object value) {
         String text = Values.text(name(), value);
         return text.isEmpty() ? text : fpe.encrypt(text, null, null);
+    }
+
+    @Override
+    public long maskColumn(Object[][] rows, int cell, int size) {
+        return fpe.encryptColumn(rows, cell, size, null, null);
     }
 
     @Override

@@ -35,20 +35,12 @@ public final class InPlaceFpe {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(masker + ": " + e.getMessage());
         }
-        this.minLength = minLength(alphabet.length());
+        this.minLength = ff1.minLength();
     }
 
     /** @return the fewest alphabet characters a value must have: FF1's minimum length */
     public int minLength() {
         return minLength;
-    }
-
-    /**
-     * @param c a character
-     * @return whether it is in the alphabet
-     */
-    public boolean inAlphabet(char c) {
-        return alphabet.numeral(c) >= 0;
     }
 
     /**
@@ -65,12 +57,81 @@ public final class InPlaceFpe {
         int n = text.length();
         Ff1Scratch scratch = ff1.scratch();
         int[] x = scratch.numerals(n);
+        int count = numerals(text, x, 0, others, allowed);
+        ff1.encryptNumerals(x, 0, count, NO_TWEAK);
+        return render(text, x, 0, count, scratch);
+    }
+
+    /**
+     * Encrypts the alphabet characters of every non-null value of a column of rows in place, as
+     * {@link #encrypt} does each, with the rounds of up to {@value Ff1Column#CHUNK} values in
+     * lockstep ({@link Ff1Cipher#encryptRanges}). The empty string stays empty.
+     *
+     * @param rows the rows
+     * @param cell the column's index in each row
+     * @param size how many rows are used
+     * @param others which characters outside the alphabet may appear; {@code null} for any
+     * @param allowed how to describe the allowed characters in a message, when {@code others} is set
+     * @return how many non-null values there were
+     * @throws IllegalArgumentException as {@link #encrypt} does, or if a value is not a string
+     */
+    public long encryptColumn(Object[][] rows, int cell, int size, CharSet others, String allowed) {
+        Ff1Column col = Ff1Column.get();
+        Ff1Scratch scratch = ff1.scratch();
+        long nonNull = 0;
+        int r = 0;
+        while (r < size) {
+            int k = 0;
+            int used = 0;
+            try {
+                for (; r < size && k < Ff1Column.CHUNK; r++) {
+                    Object value = rows[r][cell];
+                    if (value == null) {
+                        continue;
+                    }
+                    nonNull++;
+                    String text = Values.text(masker, value);
+                    if (text.isEmpty()) {
+                        rows[r][cell] = text;
+                        continue;
+                    }
+                    int[] x = col.numerals(used, text.length());
+                    int count = numerals(text, x, used, others, allowed);
+                    col.texts[k] = text;
+                    col.rows[k] = r;
+                    col.offsets[k] = used;
+                    col.lengths[k] = count;
+                    used += count;
+                    k++;
+                }
+                if (k > 0) {
+                    int[] x = col.numerals(used, 0);
+                    ff1.encryptRanges(x, col.offsets, col.lengths, k, NO_TWEAK);
+                    for (int j = 0; j < k; j++) {
+                        rows[col.rows[j]][cell] = render(col.texts[j], x, col.offsets[j], col.lengths[j], scratch);
+                    }
+                }
+            } finally {
+                col.clear(k);
+            }
+        }
+        return nonNull;
+    }
+
+    /**
+     * Writes the numerals of the text's alphabet characters to {@code x} from {@code at} on,
+     * checking the other characters and the count.
+     *
+     * @return how many numerals were written
+     */
+    private int numerals(String text, int[] x, int at, CharSet others, String allowed) {
+        int n = text.length();
         int count = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             int numeral = alphabet.numeral(c);
             if (numeral >= 0) {
-                x[count++] = numeral;
+                x[at + count++] = numeral;
             } else if (others != null && !others.contains(c)) {
                 throw new IllegalArgumentException(masker + ": the character at position " + i + " (of " + n
                         + ") is not " + allowed);
@@ -80,33 +141,19 @@ public final class InPlaceFpe {
             throw new IllegalArgumentException(masker + ": the value has " + count + " characters of the alphabet;"
                     + " FF1 needs at least " + minLength + " (radix^length >= 1,000,000)");
         }
-        ff1.encryptNumerals(x, 0, count, NO_TWEAK);
+        return count;
+    }
+
+    /** The text with its alphabet characters replaced, in order, by those of {@code x[at ..]}. */
+    private String render(String text, int[] x, int at, int count, Ff1Scratch scratch) {
+        int n = text.length();
         char[] out = scratch.chars(n);
-        if (count == n) {
-            return alphabet.toText(x, n, out);
-        }
         text.getChars(0, n, out, 0);
         for (int i = 0, j = 0; j < count; i++) {
             if (alphabet.numeral(out[i]) >= 0) {
-                out[i] = alphabet.character(x[j++]);
+                out[i] = alphabet.character(x[at + j++]);
             }
         }
         return new String(out, 0, n);
-    }
-
-    /**
-     * FF1's minimum length for a radix: at least 2, with radix^length at least 1,000,000.
-     *
-     * @param radix the radix
-     * @return the minimum length
-     */
-    public static int minLength(int radix) {
-        int min = 2;
-        long domain = (long) radix * radix;
-        while (domain < 1_000_000L) {
-            domain *= radix;
-            min++;
-        }
-        return min;
     }
 }

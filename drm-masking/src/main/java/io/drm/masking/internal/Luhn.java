@@ -56,10 +56,25 @@ public final class Luhn {
      * @return the digit, 0 to 9
      */
     public static int solve(int[] digits, int length, int index) {
+        return solve(digits, 0, length, index);
+    }
+
+    /**
+     * Returns the digit that, put at {@code index} of the number, makes the number of the
+     * {@code length} digits from {@code from} on pass the check.
+     *
+     * @param digits holds the digits (0 to 9) of the number from index {@code from}; the one at
+     *     {@code from + index} is ignored
+     * @param from where the number starts
+     * @param length how many digits the number has
+     * @param index which of its digits to solve for, below {@code length}
+     * @return the digit, 0 to 9
+     */
+    public static int solve(int[] digits, int from, int length, int index) {
         int sum = 0;
         for (int i = 0; i < length; i++) {
             if (i != index) {
-                sum += weigh(digits[i], ((length - 1 - i) & 1) == 1);
+                sum += weigh(digits[from + i], ((length - 1 - i) & 1) == 1);
             }
         }
         boolean doubled = ((length - 1 - index) & 1) == 1;

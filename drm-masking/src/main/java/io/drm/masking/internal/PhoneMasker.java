@@ -7,12 +7,13 @@ package io.drm.masking.internal;
  * copied through. At least 6 digits are needed (FF1's minimum domain). The empty string stays
  * empty.
  */
-public final class PhoneMasker extends AbstractMasker {
+public final class PhoneMasker extends AbstractMasker implements ColumnMasker {
 
     /** The characters kept in place. */
     public static final String PUNCTUATION = "+ \u00A0-./()";
 
     private static final CharSet KEPT = CharSet.of(PUNCTUATION);
+    private static final String ALLOWED = "a digit, '+', space, '-', '.', '/', '(' or ')'";
 
     private final InPlaceFpe fpe;
 
@@ -33,6 +34,11 @@ public final class PhoneMasker extends AbstractMasker {
     @Override
     protected Object maskNonNull(Object value) {
         String text = Values.text(name(), value);
-        return text.isEmpty() ? text : fpe.encrypt(text, KEPT, "a digit, '+', space, '-', '.', '/', '(' or ')'");
+        return text.isEmpty() ? text : fpe.encrypt(text, KEPT, ALLOWED);
+    }
+
+    @Override
+    public long maskColumn(Object[][] rows, int cell, int size) {
+        return fpe.encryptColumn(rows, cell, size, KEPT, ALLOWED);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Masks the ruled columns of a batch of rows in place and counts the non-null values it masked
  * per column. Rows are {@code Object[]} whose cells from {@code offset} on are the table's
- * {@link BoundTable#columns()}. {@link WindowMasker} columns get the whole batch's values at once.
+ * {@link BoundTable#columns()}. {@link WindowMasker} columns get the whole batch's values at once,
+ * and so do {@link ColumnMasker}s.
  * One instance per table, used by one thread at a time.
  */
 public final class RowMasker {
@@ -56,6 +57,8 @@ public final class RowMasker {
             try {
                 if (masker instanceof WindowMasker) {
                     maskWindow((WindowMasker) masker, rows, size, cell, windowIndex, m);
+                } else if (masker instanceof ColumnMasker) {
+                    counts[m] += ((ColumnMasker) masker).maskColumn(rows, cell, size);
                 } else {
                     long n = 0;
                     for (int r = 0; r < size; r++) {

@@ -73,6 +73,78 @@ final class Ff1CipherNumeralsTest {
     }
 
     @Test
+    void a_batch_encrypts_each_value_as_encrypt_numerals_does_and_decrypting_restores_it() {
+        Random random = new Random(11);
+        for (int radix : RADIXES) {
+            String alphabet = alphabet(radix);
+            byte[] key = bytes(random, 32);
+            Ff1Cipher cipher = new Ff1Cipher(key, Alphabet.of(alphabet));
+            // Lengths on the fast path and, for radix 10 beyond 36 digits and radix 300 beyond 14, the general one;
+            // counts below, at and above one lockstep group.
+            for (int length : new int[] {cipher.minLength(), 9, 16, 19, 37, 40}) {
+                for (int count : new int[] {1, 2, Ff1State.BATCH - 1, Ff1State.BATCH, Ff1State.BATCH + 1, 300}) {
+                    byte[] tweak = bytes(random, random.nextInt(3) == 0 ? 0 : random.nextInt(30));
+                    int[] plain = numerals(random, radix, length * count);
+                    int[] expected = plain.clone();
+                    for (int k = 0; k < count; k++) {
+                        cipher.encryptNumerals(expected, k * length, length, tweak);
+                    }
+                    int[] x = Arrays.copyOf(plain, plain.length + 3);
+                    Arrays.fill(x, plain.length, x.length, SENTINEL);
+                    cipher.encryptBatch(x, length, count, tweak);
+                    String where = "radix " + radix + ", length " + length + ", count " + count;
+                    assertThat(Arrays.copyOf(x, plain.length)).as(where).containsExactly(expected);
+                    assertThat(Arrays.copyOfRange(x, plain.length, x.length)).as(where).containsOnly(SENTINEL);
+                    cipher.applyBatch(x, length, count, tweak, false);
+                    assertThat(Arrays.copyOf(x, plain.length)).as(where).containsExactly(plain);
+                }
+            }
+        }
+    }
+
+    @Test
+    void ranges_of_mixed_lengths_encrypt_each_value_as_encrypt_numerals_does() {
+        Random random = new Random(12);
+        byte[] key = bytes(random, 32);
+        Ff1Cipher cipher = new Ff1Cipher(key, Alphabet.of(alphabet(10)));
+        for (int trial = 0; trial < 50; trial++) {
+            int k = 1 + random.nextInt(Ff1State.BATCH);
+            int[] offsets = new int[k];
+            int[] lengths = new int[k];
+            int used = 0;
+            for (int j = 0; j < k; j++) {
+                used += random.nextInt(3); // gaps stay untouched
+                offsets[j] = used;
+                lengths[j] = 6 + random.nextInt(trial % 5 == 0 ? 40 : 4);
+                used += lengths[j];
+            }
+            int[] x = numerals(random, 10, used + 2);
+            int[] expected = x.clone();
+            byte[] tweak = bytes(random, random.nextInt(12));
+            for (int j = 0; j < k; j++) {
+                cipher.encryptNumerals(expected, offsets[j], lengths[j], tweak);
+            }
+            cipher.encryptRanges(x, offsets, lengths, k, tweak);
+            assertThat(x).as("trial %d", trial).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void a_batch_refuses_what_encrypt_numerals_refuses() {
+        Ff1Cipher cipher = new Ff1Cipher(new byte[16], Alphabet.of(alphabet(10)));
+        assertThatThrownBy(() -> cipher.encryptBatch(new int[10], 5, 2, new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FF1 needs at least 6");
+        int[] x = new int[12];
+        x[8] = 10;
+        assertThatThrownBy(() -> cipher.encryptBatch(x, 6, 2, new byte[0])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the numeral at position 2 (of 6) of value 1 is not in [0, 10)");
+        assertThatThrownBy(() -> cipher.encryptBatch(new int[11], 6, 2, new byte[0]))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> cipher.encryptRanges(new int[6 * 129], new int[129], new int[129], 129,
+                new byte[0])).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 128");
+    }
+
+    @Test
     void too_few_numerals_are_refused_as_ff1_refuses_too_short_strings() {
         Random random = new Random(3);
         for (int radix : RADIXES) {
