@@ -79,6 +79,40 @@ final class KeyedPrfTest {
         }
     }
 
+    @Property(tries = 100)
+    void a_batch_gives_each_value_its_tag_and_its_first_stream_block(@ForAll @Size(value = 32) byte[] key,
+            @ForAll @Size(value = 32) byte[] streamKey, @ForAll("batches") java.util.List<String> texts) {
+        KeyedPrf prf = new KeyedPrf(key, streamKey);
+        KeyedPrf.Batch batch = prf.batch();
+        for (int j = 0; j < texts.size(); j++) {
+            int slot = j % 2 == 0 ? batch.add(texts.get(j)) : batch.addLowerCase(texts.get(j));
+            assertThat(slot).isEqualTo(j);
+        }
+        byte[] results = batch.compute(true).clone();
+        for (int j = 0; j < texts.size(); j++) {
+            String text = texts.get(j);
+            byte[] tag = (j % 2 == 0 ? prf.prf(text) : prf.prfLowerCase(text)).clone();
+            assertThat(Arrays.copyOfRange(results, 32 * j, 32 * j + 16)).as("tag %d", j).isEqualTo(tag);
+            assertThat(Arrays.copyOfRange(results, 32 * j + 16, 32 * j + 32)).as("stream %d", j)
+                    .isEqualTo(prf.next(null, 1));
+        }
+    }
+
+    @Test
+    void a_full_batch_refuses_another_value_and_clearing_empties_it() {
+        KeyedPrf prf = new KeyedPrf(new byte[16], new byte[16]);
+        KeyedPrf.Batch batch = prf.batch();
+        for (int j = 0; j < KeyedPrf.BATCH_SIZE; j++) {
+            batch.add("v" + j);
+        }
+        assertThat(batch.full()).isTrue();
+        assertThatThrownBy(() -> batch.add("one more")).isInstanceOf(IllegalStateException.class);
+        batch.clear();
+        assertThat(batch.size()).isZero();
+        assertThat(batch.add("")).isZero();
+        assertThat(Arrays.copyOf(batch.compute(false), 16)).isEqualTo(prf.prf(""));
+    }
+
     @Test
     void refuses_keys_of_other_lengths() {
         assertThatThrownBy(() -> new KeyedPrf(new byte[15], new byte[16])).isInstanceOf(IllegalArgumentException.class)
@@ -91,6 +125,14 @@ final class KeyedPrfTest {
     Arbitrary<String> texts() {
         return Arbitraries.strings().withChars('a', 'Z', '\u00e9', '\u20ac', '\uD83D', '\uDE00', '\uDC00', '\uD800')
                 .ofMaxLength(3000);
+    }
+
+    @Provide
+    Arbitrary<java.util.List<String>> batches() {
+        Arbitrary<String> values = Arbitraries.oneOf(Arbitraries.strings()
+                .withChars('a', 'Z', '\u00e9', '\u20ac', '\uD83D', '\uDE00', '\uDC00').ofMaxLength(40), mixedCase(),
+                Arbitraries.strings().withCharRange('a', 'z').ofLength(16), Arbitraries.just(""));
+        return values.list().ofMinSize(1).ofMaxSize(KeyedPrf.BATCH_SIZE);
     }
 
     @Provide

@@ -10,7 +10,7 @@ package io.drm.masking.internal;
  * domain must be a host name (labels of letters, digits and hyphens), so the output is always a
  * valid address. The empty string stays empty.
  */
-public final class EmailMasker extends AbstractMasker {
+public final class EmailMasker extends AbstractMasker implements ColumnMasker {
 
     /** Characters of the masked local part. */
     public static final int LOCAL_LENGTH = 16;
@@ -37,6 +37,62 @@ public final class EmailMasker extends AbstractMasker {
 
     @Override
     protected Object maskNonNull(Object value) {
+        String text = checked(value);
+        if (text.isEmpty()) {
+            return text;
+        }
+        char[] out = prf.chars(LOCAL_LENGTH + 1 + text.length() + (domain == null ? 0 : domain.length()));
+        LOCAL.fill(prf, prf.prf(text), out, 0, LOCAL_LENGTH);
+        return address(text, out);
+    }
+
+    /** Tags up to {@value KeyedPrf#BATCH_SIZE} addresses at once; the results are those of {@code mask}. */
+    @Override
+    public long maskColumn(Object[][] rows, int cell, int size) {
+        KeyedPrf.Batch batch = prf.batch();
+        int[] slots = new int[KeyedPrf.BATCH_SIZE];
+        String[] texts = new String[KeyedPrf.BATCH_SIZE];
+        long nonNull = 0;
+        for (int r = 0; r < size; r++) {
+            Object value = rows[r][cell];
+            if (value == null) {
+                continue;
+            }
+            nonNull++;
+            String text = checked(value);
+            if (text.isEmpty()) {
+                rows[r][cell] = text;
+                continue;
+            }
+            texts[batch.size()] = text;
+            slots[batch.add(text)] = r;
+            if (batch.full()) {
+                flush(batch, texts, slots, rows, cell);
+            }
+        }
+        flush(batch, texts, slots, rows, cell);
+        return nonNull;
+    }
+
+    private void flush(KeyedPrf.Batch batch, String[] texts, int[] slots, Object[][] rows, int cell) {
+        int k = batch.size();
+        if (k == 0) {
+            return;
+        }
+        byte[] blocks = batch.compute(true);
+        for (int j = 0; j < k; j++) {
+            String text = texts[j];
+            char[] out = prf.chars(LOCAL_LENGTH + 1 + text.length() + (domain == null ? 0 : domain.length()));
+            int at = 2 * KeyedPrf.BLOCK * j;
+            rows[slots[j]][cell] = LOCAL.fillFrom(blocks, at, at + 2 * KeyedPrf.BLOCK, out, 0, LOCAL_LENGTH)
+                    ? address(text, out) : maskNonNull(text);
+            texts[j] = null;
+        }
+        batch.clear();
+    }
+
+    /** The value as a string, checked to be an address (or empty). */
+    private String checked(Object value) {
         String text = Values.text(name(), value);
         if (text.isEmpty()) {
             return text;
@@ -50,11 +106,14 @@ public final class EmailMasker extends AbstractMasker {
             throw new IllegalArgumentException("email: the value's domain is not a host name (dot-separated"
                     + " labels of letters, digits and hyphens); give the masker a replacement domain");
         }
+        return text;
+    }
+
+    /** {@code out} holds the token; appends {@code @} and the domain and makes the string. */
+    private String address(String text, char[] out) {
         String kept = domain != null ? domain : text;
-        int from = domain != null ? 0 : at + 1;
+        int from = domain != null ? 0 : text.lastIndexOf('@') + 1;
         int keptLength = kept.length() - from;
-        char[] out = prf.chars(LOCAL_LENGTH + 1 + keptLength);
-        LOCAL.fill(prf, prf.prf(text), out, 0, LOCAL_LENGTH);
         out[LOCAL_LENGTH] = '@';
         kept.getChars(from, kept.length(), out, LOCAL_LENGTH + 1);
         return new String(out, 0, LOCAL_LENGTH + 1 + keptLength);

@@ -11,7 +11,7 @@ import java.util.Locale;
  * a fake in the same case. A blank value is returned as it is. Fakes collide: not for unique
  * columns.
  */
-public final class FakeMasker extends AbstractMasker {
+public final class FakeMasker extends AbstractMasker implements ColumnMasker {
 
     /** What a fake is made of. */
     public enum Kind {
@@ -63,9 +63,55 @@ public final class FakeMasker extends AbstractMasker {
         if (normal.isEmpty()) {
             return text;
         }
-        byte[] d = prf.prfLowerCase(normal);
-        long first = KeyedHash.long64(d, 0);
-        long second = KeyedHash.long64(d, 8);
+        return fake(normal, prf.prfLowerCase(normal), 0);
+    }
+
+    /** Tags up to {@value KeyedPrf#BATCH_SIZE} values at once; the results are those of {@code mask}. */
+    @Override
+    public long maskColumn(Object[][] rows, int cell, int size) {
+        KeyedPrf.Batch batch = prf.batch();
+        int[] slots = new int[KeyedPrf.BATCH_SIZE];
+        String[] normals = new String[KeyedPrf.BATCH_SIZE];
+        long nonNull = 0;
+        for (int r = 0; r < size; r++) {
+            Object value = rows[r][cell];
+            if (value == null) {
+                continue;
+            }
+            nonNull++;
+            String text = Values.text(name(), value);
+            String normal = text.strip();
+            if (normal.isEmpty()) {
+                rows[r][cell] = text;
+                continue;
+            }
+            normals[batch.size()] = normal;
+            slots[batch.addLowerCase(normal)] = r;
+            if (batch.full()) {
+                flush(batch, normals, slots, rows, cell);
+            }
+        }
+        flush(batch, normals, slots, rows, cell);
+        return nonNull;
+    }
+
+    private void flush(KeyedPrf.Batch batch, String[] normals, int[] slots, Object[][] rows, int cell) {
+        int k = batch.size();
+        if (k == 0) {
+            return;
+        }
+        byte[] tags = batch.compute(false);
+        for (int j = 0; j < k; j++) {
+            rows[slots[j]][cell] = fake(normals[j], tags, 2 * KeyedPrf.BLOCK * j);
+            normals[j] = null;
+        }
+        batch.clear();
+    }
+
+    /** The fake for a stripped value from its tag at {@code tag[at .. at + 16)}. */
+    private String fake(String normal, byte[] tag, int at) {
+        long first = KeyedHash.long64(tag, at);
+        long second = KeyedHash.long64(tag, at + 8);
         String fake = switch (kind) {
             case FIRST_NAME -> pick(FakeList.firstNames(), first);
             case LAST_NAME -> pick(FakeList.lastNames(), first);

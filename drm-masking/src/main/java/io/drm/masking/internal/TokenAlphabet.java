@@ -68,4 +68,34 @@ public final class TokenAlphabet {
             }
         }
     }
+
+    /**
+     * Writes {@code length} characters drawn, as {@link #fill} draws them, from the bytes
+     * {@code bytes[from .. to)} alone.
+     *
+     * @param bytes the pseudorandom bytes
+     * @param from the first byte
+     * @param to past the last byte
+     * @param out where the characters go
+     * @param offset index of the first character in {@code out}
+     * @param length how many characters
+     * @return whether the bytes sufficed; if not, {@code out} holds a part, and the caller falls
+     *     back to {@link #fill} with the whole stream
+     */
+    public boolean fillFrom(byte[] bytes, int from, int to, char[] out, int offset, int length) {
+        int written = 0;
+        for (int pos = from; written < length; pos += unitBytes) {
+            if (pos + unitBytes > to) {
+                return false;
+            }
+            int unit = bytes[pos] & 0xFF;
+            if (unitBytes == 2) {
+                unit = (unit << 8) | (bytes[pos + 1] & 0xFF);
+            }
+            if (unit < limit) {
+                out[offset + written++] = chars[unit % radix];
+            }
+        }
+        return true;
+    }
 }

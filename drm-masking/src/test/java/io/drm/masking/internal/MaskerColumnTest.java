@@ -11,7 +11,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The FF1 maskers' column path ({@link ColumnMasker}, the rounds of many values in lockstep) gives
+ * The column path of the FF1 maskers (rounds of many values in lockstep) and of the AES-CMAC
+ * ones (email and the fakes: tags of many values in lockstep), {@link ColumnMasker}, gives
  * exactly what {@code mask} gives value by value: nulls, empty strings, values of mixed lengths and
  * layouts, more rows than one lockstep group, and the same error for the first bad value.
  */
@@ -48,6 +49,48 @@ final class MaskerColumnTest {
     }
 
     @Test
+    void email_masks_a_column_as_it_masks_each_value() {
+        java.util.function.Function<Random, String> addresses = r -> switch (r.nextInt(4)) {
+            case 0 -> text(r, "abc.xyz", 1 + r.nextInt(60)) + "@" + text(r, "abc", 1 + r.nextInt(10)) + ".example";
+            case 1 -> "Zo\u00eb" + r.nextInt(1000) + "@b\u00fccher.example";
+            case 2 -> "a@b.io";
+            default -> "user" + r.nextInt(1_000_000) + "@corp.example";
+        };
+        assertColumnMatches(Maskers.email(KEY, null), addresses);
+        assertColumnMatches(Maskers.email(KEY, "example.invalid"), addresses);
+    }
+
+    @Test
+    void the_fakes_mask_a_column_as_they_mask_each_value() {
+        java.util.function.Function<Random, String> names = r -> switch (r.nextInt(5)) {
+            case 0 -> "  Ann Smith ";
+            case 1 -> "\u0130LKER \u00c7EL\u0130K";
+            case 2 -> "   ";
+            case 3 -> text(r, "abcXYZ ", 1 + r.nextInt(70));
+            default -> "Given" + r.nextInt(997) + " FAMILY" + r.nextInt(991);
+        };
+        for (TypedMasker fake : List.of(Maskers.firstName(KEY), Maskers.lastName(KEY), Maskers.fullName(KEY),
+                Maskers.streetAddress(KEY), Maskers.city(KEY))) {
+            assertColumnMatches(fake, names);
+        }
+    }
+
+    @Test
+    void drawing_from_fixed_bytes_says_when_they_do_not_suffice() {
+        TokenAlphabet base36 = new TokenAlphabet("abcdefghijklmnopqrstuvwxyz0123456789", "email");
+        byte[] bytes = new byte[32];
+        java.util.Arrays.fill(bytes, (byte) 0xFF); // every unit at or above 252 is skipped
+        bytes[3] = 0;
+        bytes[7] = 37;
+        char[] out = new char[2];
+        assertThat(base36.fillFrom(bytes, 0, 32, out, 0, 2)).isTrue();
+        assertThat(out).containsExactly('a', 'b');
+        assertThat(base36.fillFrom(bytes, 0, 32, new char[3], 0, 3)).isFalse();
+        assertThat(base36.fillFrom(bytes, 4, 8, out, 0, 1)).isTrue();
+        assertThat(out[0]).isEqualTo('b');
+    }
+
+    @Test
     void the_first_bad_value_fails_the_column_with_the_message_mask_gives() {
         TypedMasker card = Maskers.paymentCard(KEY, false);
         Object[][] rows = column(List.of("4111111111111111", "4111-1111-1111-111x", "12"));
@@ -58,6 +101,10 @@ final class MaskerColumnTest {
         Object[][] short5 = column(List.of("123456", "12-345"));
         assertThatThrownBy(() -> ((ColumnMasker) fpe).maskColumn(short5, 1, short5.length))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage(message(() -> fpe.mask("12-345")));
+        TypedMasker email = Maskers.email(KEY, null);
+        Object[][] badEmail = column(List.of("a@b.io", "no-at-sign"));
+        assertThatThrownBy(() -> ((ColumnMasker) email).maskColumn(badEmail, 1, badEmail.length))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(message(() -> email.mask("no-at-sign")));
         Object[][] notText = column(List.of("123456"));
         notText[0][1] = 42;
         assertThatThrownBy(() -> ((ColumnMasker) fpe).maskColumn(notText, 1, 1))
