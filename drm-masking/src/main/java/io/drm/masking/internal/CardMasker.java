@@ -78,48 +78,27 @@ public final class CardMasker extends AbstractMasker implements ColumnMasker {
             }
             return n;
         }
-        Ff1Column col = Ff1Column.get();
         Ff1Scratch scratch = ff1.scratch();
-        long nonNull = 0;
-        int r = 0;
-        while (r < size) {
-            int k = 0;
-            int used = 0;
-            try {
-                for (; r < size && k < Ff1Column.CHUNK; r++) {
-                    Object value = rows[r][cell];
-                    if (value == null) {
-                        continue;
-                    }
-                    nonNull++;
-                    String text = Values.text(name(), value);
-                    if (text.isEmpty()) {
-                        rows[r][cell] = text;
-                        continue;
-                    }
-                    int n = digits(text, col.numerals(used, MAX_DIGITS), used);
-                    col.texts[k] = text;
-                    col.rows[k] = r;
-                    col.offsets[k] = used;
-                    col.lengths[k] = n - 1; // FF1 over all but the check digit
-                    used += n;
-                    k++;
+        return ColumnWalk.walk(rows, cell, size, new Ff1Column.Chunk(ff1, rows, cell) {
+            @Override
+            public boolean add(int row, Object value) {
+                String text = Values.text(name(), value);
+                if (text.isEmpty()) {
+                    rows[row][cell] = text;
+                    return false;
                 }
-                if (k > 0) {
-                    int[] x = col.numerals(used, 0);
-                    ff1.encryptRanges(x, col.offsets, col.lengths, k, NO_TWEAK);
-                    for (int j = 0; j < k; j++) {
-                        int at = col.offsets[j];
-                        int n = col.lengths[j] + 1;
-                        x[at + n - 1] = Luhn.solve(x, at, n, n - 1);
-                        rows[col.rows[j]][cell] = render(col.texts[j], x, at, n, scratch);
-                    }
-                }
-            } finally {
-                col.clear(k);
+                int n = digits(text, numerals(MAX_DIGITS), used());
+                keep(text, row, n - 1, 1); // FF1 over all but the check digit
+                return true;
             }
-        }
-        return nonNull;
+
+            @Override
+            protected String render(int j, int[] x, int at, int count) {
+                int n = count + 1;
+                x[at + count] = Luhn.solve(x, at, n, count);
+                return CardMasker.render(text(j), x, at, n, scratch);
+            }
+        });
     }
 
     /**

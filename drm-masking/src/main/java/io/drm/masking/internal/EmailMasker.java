@@ -49,46 +49,30 @@ public final class EmailMasker extends AbstractMasker implements ColumnMasker {
     /** Tags up to {@value KeyedPrf#BATCH_SIZE} addresses at once; the results are those of {@code mask}. */
     @Override
     public long maskColumn(Object[][] rows, int cell, int size) {
-        KeyedPrf.Batch batch = prf.batch();
-        int[] slots = new int[KeyedPrf.BATCH_SIZE];
-        String[] texts = new String[KeyedPrf.BATCH_SIZE];
-        long nonNull = 0;
-        for (int r = 0; r < size; r++) {
-            Object value = rows[r][cell];
-            if (value == null) {
-                continue;
+        return ColumnWalk.walk(rows, cell, size, new PrfChunk(prf, true, rows, cell) {
+            @Override
+            protected String key(Object value) {
+                String text = checked(value);
+                return text.isEmpty() ? null : text;
             }
-            nonNull++;
-            String text = checked(value);
-            if (text.isEmpty()) {
-                rows[r][cell] = text;
-                continue;
-            }
-            texts[batch.size()] = text;
-            slots[batch.add(text)] = r;
-            if (batch.full()) {
-                flush(batch, texts, slots, rows, cell);
-            }
-        }
-        flush(batch, texts, slots, rows, cell);
-        return nonNull;
-    }
 
-    private void flush(KeyedPrf.Batch batch, String[] texts, int[] slots, Object[][] rows, int cell) {
-        int k = batch.size();
-        if (k == 0) {
-            return;
-        }
-        byte[] blocks = batch.compute(true);
-        for (int j = 0; j < k; j++) {
-            String text = texts[j];
-            char[] out = prf.chars(LOCAL_LENGTH + 1 + text.length() + (domain == null ? 0 : domain.length()));
-            int at = 2 * KeyedPrf.BLOCK * j;
-            rows[slots[j]][cell] = LOCAL.fillFrom(blocks, at, at + 2 * KeyedPrf.BLOCK, out, 0, LOCAL_LENGTH)
-                    ? address(text, out) : maskNonNull(text);
-            texts[j] = null;
-        }
-        batch.clear();
+            @Override
+            protected Object masked(Object value) {
+                return Values.text(name(), value);
+            }
+
+            @Override
+            protected int add(KeyedPrf.Batch batch, String key) {
+                return batch.add(key);
+            }
+
+            @Override
+            protected Object render(String text, byte[] results, int at) {
+                char[] out = prf.chars(LOCAL_LENGTH + 1 + text.length() + (domain == null ? 0 : domain.length()));
+                return LOCAL.fillFrom(results, at, at + 2 * KeyedPrf.BLOCK, out, 0, LOCAL_LENGTH)
+                        ? address(text, out) : maskNonNull(text);
+            }
+        });
     }
 
     /** The value as a string, checked to be an address (or empty). */

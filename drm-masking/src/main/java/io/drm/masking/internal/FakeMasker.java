@@ -69,43 +69,28 @@ public final class FakeMasker extends AbstractMasker implements ColumnMasker {
     /** Tags up to {@value KeyedPrf#BATCH_SIZE} values at once; the results are those of {@code mask}. */
     @Override
     public long maskColumn(Object[][] rows, int cell, int size) {
-        KeyedPrf.Batch batch = prf.batch();
-        int[] slots = new int[KeyedPrf.BATCH_SIZE];
-        String[] normals = new String[KeyedPrf.BATCH_SIZE];
-        long nonNull = 0;
-        for (int r = 0; r < size; r++) {
-            Object value = rows[r][cell];
-            if (value == null) {
-                continue;
+        return ColumnWalk.walk(rows, cell, size, new PrfChunk(prf, false, rows, cell) {
+            @Override
+            protected String key(Object value) {
+                String normal = Values.text(name(), value).strip();
+                return normal.isEmpty() ? null : normal;
             }
-            nonNull++;
-            String text = Values.text(name(), value);
-            String normal = text.strip();
-            if (normal.isEmpty()) {
-                rows[r][cell] = text;
-                continue;
-            }
-            normals[batch.size()] = normal;
-            slots[batch.addLowerCase(normal)] = r;
-            if (batch.full()) {
-                flush(batch, normals, slots, rows, cell);
-            }
-        }
-        flush(batch, normals, slots, rows, cell);
-        return nonNull;
-    }
 
-    private void flush(KeyedPrf.Batch batch, String[] normals, int[] slots, Object[][] rows, int cell) {
-        int k = batch.size();
-        if (k == 0) {
-            return;
-        }
-        byte[] tags = batch.compute(false);
-        for (int j = 0; j < k; j++) {
-            rows[slots[j]][cell] = fake(normals[j], tags, 2 * KeyedPrf.BLOCK * j);
-            normals[j] = null;
-        }
-        batch.clear();
+            @Override
+            protected Object masked(Object value) {
+                return Values.text(name(), value);
+            }
+
+            @Override
+            protected int add(KeyedPrf.Batch batch, String key) {
+                return batch.addLowerCase(key);
+            }
+
+            @Override
+            protected Object render(String normal, byte[] results, int at) {
+                return fake(normal, results, at);
+            }
+        });
     }
 
     /** The fake for a stripped value from its tag at {@code tag[at .. at + 16)}. */

@@ -12,6 +12,7 @@ final class Ff1Column {
     /** Values per chunk. */
     static final int CHUNK = Ff1State.BATCH;
 
+    private static final byte[] NO_TWEAK = new byte[0];
     private static final ThreadLocal<Ff1Column> CURRENT = ThreadLocal.withInitial(Ff1Column::new);
     /** Most numerals kept between chunks. */
     private static final int MAX_KEPT = 1 << 16;
@@ -48,6 +49,95 @@ final class Ff1Column {
         Arrays.fill(texts, 0, k, null);
         if (numerals.length > MAX_KEPT) {
             numerals = new int[CHUNK * 24];
+        }
+    }
+
+    /**
+     * The chunk of an FF1 column masker: keeps up to {@value #CHUNK} values with their numerals in
+     * this thread's {@link Ff1Column}, encrypts them together on flush, and has each rendered.
+     */
+    abstract static class Chunk implements ColumnWalk.Chunk {
+        private final Ff1Cipher ff1;
+        private final Ff1Column col = get();
+        final Object[][] rows;
+        final int cell;
+        private int k;
+        private int used;
+
+        Chunk(Ff1Cipher ff1, Object[][] rows, int cell) {
+            this.ff1 = ff1;
+            this.rows = rows;
+            this.cell = cell;
+        }
+
+        /** @return where the next value's numerals go */
+        final int used() {
+            return used;
+        }
+
+        /**
+         * @param more how many numerals the next value may need
+         * @return the chunk's numerals, with room for them at {@link #used()}
+         */
+        final int[] numerals(int more) {
+            return col.numerals(used, more);
+        }
+
+        /**
+         * Keeps a value whose numerals were written at {@link #used()}.
+         *
+         * @param text the value
+         * @param row its row
+         * @param encrypted how many of its numerals FF1 encrypts, from {@link #used()} on
+         * @param more how many numerals after those belong to it too (a card's check digit)
+         */
+        final void keep(String text, int row, int encrypted, int more) {
+            col.texts[k] = text;
+            col.rows[k] = row;
+            col.offsets[k] = used;
+            col.lengths[k] = encrypted;
+            used += encrypted + more;
+            k++;
+        }
+
+        /** @return the text of value {@code j} */
+        final String text(int j) {
+            return col.texts[j];
+        }
+
+        /**
+         * The masked string of value {@code j} of the chunk, its numerals encrypted.
+         *
+         * @param j the value
+         * @param x the numerals
+         * @param at where its numerals start
+         * @param count how many FF1 encrypted
+         * @return the masked string
+         */
+        protected abstract String render(int j, int[] x, int at, int count);
+
+        @Override
+        public final boolean full() {
+            return k == CHUNK;
+        }
+
+        @Override
+        public final void flush() {
+            if (k > 0) {
+                int[] x = col.numerals(used, 0);
+                ff1.encryptRanges(x, col.offsets, col.lengths, k, NO_TWEAK);
+                for (int j = 0; j < k; j++) {
+                    rows[col.rows[j]][cell] = render(j, x, col.offsets[j], col.lengths[j]);
+                }
+            }
+            clear();
+        }
+
+        @Override
+        public final void clear() {
+            col.clear(k);
+            k = 0;
+            used = 0;
         }
     }
 }

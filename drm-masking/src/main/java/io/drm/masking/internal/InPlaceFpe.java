@@ -76,46 +76,25 @@ public final class InPlaceFpe {
      * @throws IllegalArgumentException as {@link #encrypt} does, or if a value is not a string
      */
     public long encryptColumn(Object[][] rows, int cell, int size, CharSet others, String allowed) {
-        Ff1Column col = Ff1Column.get();
         Ff1Scratch scratch = ff1.scratch();
-        long nonNull = 0;
-        int r = 0;
-        while (r < size) {
-            int k = 0;
-            int used = 0;
-            try {
-                for (; r < size && k < Ff1Column.CHUNK; r++) {
-                    Object value = rows[r][cell];
-                    if (value == null) {
-                        continue;
-                    }
-                    nonNull++;
-                    String text = Values.text(masker, value);
-                    if (text.isEmpty()) {
-                        rows[r][cell] = text;
-                        continue;
-                    }
-                    int[] x = col.numerals(used, text.length());
-                    int count = numerals(text, x, used, others, allowed);
-                    col.texts[k] = text;
-                    col.rows[k] = r;
-                    col.offsets[k] = used;
-                    col.lengths[k] = count;
-                    used += count;
-                    k++;
+        return ColumnWalk.walk(rows, cell, size, new Ff1Column.Chunk(ff1, rows, cell) {
+            @Override
+            public boolean add(int row, Object value) {
+                String text = Values.text(masker, value);
+                if (text.isEmpty()) {
+                    rows[row][cell] = text;
+                    return false;
                 }
-                if (k > 0) {
-                    int[] x = col.numerals(used, 0);
-                    ff1.encryptRanges(x, col.offsets, col.lengths, k, NO_TWEAK);
-                    for (int j = 0; j < k; j++) {
-                        rows[col.rows[j]][cell] = render(col.texts[j], x, col.offsets[j], col.lengths[j], scratch);
-                    }
-                }
-            } finally {
-                col.clear(k);
+                int at = used();
+                keep(text, row, InPlaceFpe.this.numerals(text, numerals(text.length()), at, others, allowed), 0);
+                return true;
             }
-        }
-        return nonNull;
+
+            @Override
+            protected String render(int j, int[] x, int at, int count) {
+                return InPlaceFpe.this.render(text(j), x, at, count, scratch);
+            }
+        });
     }
 
     /**
