@@ -23,9 +23,10 @@ public final class BoundTable {
     private final List<String> targetColumns;
     private final List<TypedMasker> maskers;
     private final List<ColumnInfo> key;
+    private final boolean targetReferencesItself;
 
     BoundTable(TableInfo table, String targetName, List<ColumnInfo> columns, List<String> targetColumns,
-            List<TypedMasker> maskers, List<ColumnInfo> key) {
+            List<TypedMasker> maskers, List<ColumnInfo> key, boolean targetReferencesItself) {
         if (columns.size() != maskers.size() || columns.size() != targetColumns.size()) {
             throw new IllegalArgumentException("columns, target columns and maskers differ in size");
         }
@@ -35,6 +36,12 @@ public final class BoundTable {
         this.targetColumns = List.copyOf(targetColumns);
         this.maskers = Collections.unmodifiableList(new ArrayList<>(maskers));
         this.key = List.copyOf(key);
+        this.targetReferencesItself = targetReferencesItself;
+    }
+
+    /** @return whether the target table has a foreign key to itself, which a copy must respect */
+    public boolean targetReferencesItself() {
+        return targetReferencesItself;
     }
 
     /** @return the table's name as the (source) database stores it */

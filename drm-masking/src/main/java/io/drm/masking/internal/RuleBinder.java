@@ -81,7 +81,7 @@ public final class RuleBinder {
                 maskers.add(rule.masker());
             }
             out.add(new BoundTable(table, table.name(), columns,
-                    columns.stream().map(ColumnInfo::name).collect(Collectors.toList()), maskers, key));
+                    columns.stream().map(ColumnInfo::name).collect(Collectors.toList()), maskers, key, false));
         }
         if (!problems.isEmpty()) {
             throw mismatch(where, problems);
@@ -160,7 +160,8 @@ public final class RuleBinder {
             }
             List<ColumnInfo> key = table.primaryKey().stream().map(k -> table.column(k).orElseThrow())
                     .collect(Collectors.toList());
-            out.add(new BoundTable(table, t.name(), columns, targetColumns, maskers, key));
+            out.add(new BoundTable(table, t.name(), columns, targetColumns, maskers, key,
+                    !t.selfReferences().isEmpty()));
         }
         if (!problems.isEmpty()) {
             throw mismatch(where, problems);

@@ -6,6 +6,7 @@ import java.sql.JDBCType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,19 +36,36 @@ public final class SchemaReader {
     }
 
     /**
+     * A foreign key of a table that references the table itself (an employee's manager).
+     *
+     * @param columns the referencing columns, in key order
+     * @param referenced the referenced columns of the same table, in the same order
+     */
+    public record SelfReference(List<String> columns, List<String> referenced) {
+        /** Copies. */
+        public SelfReference {
+            columns = List.copyOf(columns);
+            referenced = List.copyOf(referenced);
+        }
+    }
+
+    /**
      * A table.
      *
      * @param name the name as the database stores it
      * @param columns its columns in ordinal order
      * @param primaryKey its primary key columns in key order (empty when it has none)
      * @param references the names of the tables its foreign keys reference (itself excluded)
+     * @param selfReferences its foreign keys that reference the table itself
      */
-    public record TableInfo(String name, List<ColumnInfo> columns, List<String> primaryKey, Set<String> references) {
+    public record TableInfo(String name, List<ColumnInfo> columns, List<String> primaryKey, Set<String> references,
+            List<SelfReference> selfReferences) {
         /** Copies. */
         public TableInfo {
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);
             references = Set.copyOf(references);
+            selfReferences = List.copyOf(selfReferences);
         }
 
         /**
@@ -124,15 +142,34 @@ public final class SchemaReader {
                 }
             }
             Set<String> refs = new LinkedHashSet<>();
+            // self-referencing keys by name (a key without a name by its first column), columns by KEY_SEQ
+            Map<String, TreeMap<Short, String[]>> self = new LinkedHashMap<>();
             try (ResultSet rs = md.getImportedKeys(catalog, schema, name)) {
                 while (rs.next()) {
                     String referenced = rs.getString("PKTABLE_NAME");
                     if (!referenced.equalsIgnoreCase(name)) {
                         refs.add(referenced);
+                    } else {
+                        String fk = rs.getString("FK_NAME");
+                        short seq = rs.getShort("KEY_SEQ");
+                        String column = rs.getString("FKCOLUMN_NAME");
+                        self.computeIfAbsent(fk != null ? fk : "#" + (seq == 1 ? column : self.size()),
+                                k -> new TreeMap<>()).put(seq, new String[] {column, rs.getString("PKCOLUMN_NAME")});
                     }
                 }
             }
-            out.put(name.toLowerCase(Locale.ROOT), new TableInfo(name, columns, new ArrayList<>(pk.values()), refs));
+            List<SelfReference> selfReferences = new ArrayList<>();
+            for (TreeMap<Short, String[]> key : self.values()) {
+                List<String> from = new ArrayList<>();
+                List<String> to = new ArrayList<>();
+                key.values().forEach(pair -> {
+                    from.add(pair[0]);
+                    to.add(pair[1]);
+                });
+                selfReferences.add(new SelfReference(from, to));
+            }
+            out.put(name.toLowerCase(Locale.ROOT), new TableInfo(name, columns, new ArrayList<>(pk.values()), refs,
+                    selfReferences));
         }
         return new Schema(out);
     }

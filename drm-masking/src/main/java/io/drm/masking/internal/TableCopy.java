@@ -104,6 +104,15 @@ final class TableCopy implements Callable<TableReport> {
                         phase = "writing";
                         copy(rs, writer, dst, tracker);
                     }
+                    if (parentsFirst() && rowsCommitted < total) {
+                        throw new MaskingJobException("masked copy " + cx.jobId() + " failed on table " + table.name()
+                                + ": " + (total - rowsCommitted) + " of its " + total + " rows cannot be reached from a"
+                                + " row whose " + String.join(", ", table.info().selfReferences().get(0).columns())
+                                + " is null (a cycle of references, or a reference to a missing row), so they cannot"
+                                + " be inserted while the table's foreign key to itself is checked; the " + rowsCommitted
+                                + " others were committed. Drop that foreign key in the target for the copy (and add it"
+                                + " back after), or leave the table out with tables(...).");
+                    }
                     src.commit();
                     finished = true;
                     tracker.finished(rowsCommitted);
@@ -316,16 +325,64 @@ final class TableCopy implements Callable<TableReport> {
         }
     }
 
-    /** All columns; in key order when a window masker needs deterministic windows. */
+    /**
+     * All columns; in key order when a window masker needs deterministic windows; and, for a table
+     * with one foreign key to itself, parents first (see {@link #parentsFirst}).
+     */
     private String select() {
         SqlNames q = cx.sourceNames();
-        String sql = "SELECT " + table.columns().stream().map(c -> q.quote(c.name())).collect(Collectors.joining(", "))
-                + " FROM " + q.quote(table.name());
-        if (table.windowed() && !table.key().isEmpty()) {
-            sql += " ORDER BY " + table.key().stream().map(ColumnInfo::name).map(q::quote)
-                    .collect(Collectors.joining(", "));
+        String columns = table.columns().stream().map(c -> "t." + q.quote(c.name())).collect(Collectors.joining(", "));
+        String key = table.key().stream().map(c -> "t." + q.quote(c.name())).collect(Collectors.joining(", "));
+        boolean byKey = table.windowed() && !key.isEmpty();
+        if (parentsFirst()) {
+            return tree(q) + "SELECT " + columns + " FROM " + q.quote(table.name()) + " t JOIN drm_tree d ON "
+                    + pairs(q, "t", table.info().selfReferences().get(0).referenced(), "d")
+                    + " ORDER BY d.drm_depth" + (byKey ? ", " + key : "");
         }
-        return sql;
+        return "SELECT " + columns + " FROM " + q.quote(table.name()) + " t" + (byKey ? " ORDER BY " + key : "");
+    }
+
+    /**
+     * Whether the table is read parents first: the target table has a foreign key to itself, so
+     * that a row may only be inserted after the row it references, and the source exactly one. Rows are then read by their depth in
+     * the tree of that key, from the rows whose key is null; with two or more such keys the depth
+     * is not a tree's, and the table is read in the source's order.
+     */
+    boolean parentsFirst() {
+        return table.targetReferencesItself() && table.info().selfReferences().size() == 1;
+    }
+
+    /**
+     * {@code WITH RECURSIVE drm_tree (drm_k1 .., drm_depth)}: every row reachable from a root (a row
+     * with a null referencing column), by the referenced columns, with its depth.
+     */
+    private String tree(SqlNames q) {
+        SchemaReader.SelfReference ref = table.info().selfReferences().get(0);
+        String name = q.quote(table.name());
+        StringBuilder k = new StringBuilder();
+        for (int i = 0; i < ref.referenced().size(); i++) {
+            k.append("drm_k").append(i + 1).append(", ");
+        }
+        String roots = ref.columns().stream().map(c -> "r." + q.quote(c) + " IS NULL").collect(Collectors.joining(" OR "));
+        return "WITH RECURSIVE drm_tree (" + k + "drm_depth) AS (SELECT " + qualified(q, "r", ref.referenced())
+                + ", 0 FROM " + name + " r WHERE " + roots + " UNION ALL SELECT " + qualified(q, "c", ref.referenced())
+                + ", p.drm_depth + 1 FROM " + name + " c JOIN drm_tree p ON " + pairs(q, "c", ref.columns(), "p")
+                + ") ";
+    }
+
+    /** {@code a.x1, a.x2, ...}, quoted. */
+    private static String qualified(SqlNames q, String alias, java.util.List<String> columns) {
+        return columns.stream().map(c -> alias + "." + q.quote(c)).collect(Collectors.joining(", "));
+    }
+
+    /** {@code a.x1 = b.drm_k1 AND a.x2 = b.drm_k2 ...}. */
+    private static String pairs(SqlNames q, String a, java.util.List<String> columns, String b) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            out.append(i > 0 ? " AND " : "").append(a).append('.').append(q.quote(columns.get(i))).append(" = ")
+                    .append(b).append(".drm_k").append(i + 1);
+        }
+        return out.toString();
     }
 
     private static void rollback(Connection c, Exception e) {
