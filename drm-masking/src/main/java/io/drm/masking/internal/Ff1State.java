@@ -91,16 +91,24 @@ final class Ff1State {
         }
     }
 
+    /** Numerals for {@link Ff1Cipher#apply}; beyond {@link Ff1Scratch#MAX_KEPT}, a fresh array that is not kept. */
     int[] numerals(int length) {
         if (numerals.length < length) {
-            numerals = new int[Math.max(length, numerals.length * 2)];
+            if (length > Ff1Scratch.MAX_KEPT) {
+                return new int[length];
+            }
+            numerals = new int[Math.min(Math.max(length, numerals.length * 2), Ff1Scratch.MAX_KEPT)];
         }
         return numerals;
     }
 
+    /** Characters for {@link Ff1Cipher#apply}; beyond {@link Ff1Scratch#MAX_KEPT}, a fresh array that is not kept. */
     char[] chars(int length) {
         if (chars.length < length) {
-            chars = new char[Math.max(length, chars.length * 2)];
+            if (length > Ff1Scratch.MAX_KEPT) {
+                return new char[length];
+            }
+            chars = new char[Math.min(Math.max(length, chars.length * 2), Ff1Scratch.MAX_KEPT)];
         }
         return chars;
     }

@@ -145,6 +145,20 @@ final class Ff1CipherNumeralsTest {
     }
 
     @Test
+    void a_value_longer_than_the_kept_buffers_round_trips_and_later_values_are_unaffected() {
+        Random random = new Random(13);
+        byte[] key = bytes(random, 32);
+        Ff1 ff1 = Ff1.create(key, alphabet(10));
+        String shortValue = text(alphabet(10), numerals(random, 10, 9));
+        String expectedShort = Ff1.create(key, alphabet(10)).encrypt(shortValue, new byte[0]);
+        String huge = text(alphabet(10), numerals(random, 10, Ff1Scratch.MAX_KEPT + 500));
+        String encrypted = ff1.encrypt(huge, new byte[0]);
+        assertThat(encrypted).hasSameSizeAs(huge).isNotEqualTo(huge);
+        assertThat(ff1.decrypt(encrypted, new byte[0])).isEqualTo(huge);
+        assertThat(ff1.encrypt(shortValue, new byte[0])).isEqualTo(expectedShort);
+    }
+
+    @Test
     void too_few_numerals_are_refused_as_ff1_refuses_too_short_strings() {
         Random random = new Random(3);
         for (int radix : RADIXES) {
