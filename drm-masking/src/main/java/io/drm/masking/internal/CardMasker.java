@@ -79,17 +79,10 @@ public final class CardMasker extends AbstractMasker implements ColumnMasker {
             return n;
         }
         Ff1Scratch scratch = ff1.scratch();
-        return ColumnWalk.walk(rows, cell, size, new Ff1Column.Chunk(ff1, rows, cell) {
+        return ColumnWalk.walk(rows, cell, size, new Ff1Column.Chunk(ff1, name(), 1, rows, cell) {
             @Override
-            public boolean add(int row, Object value) {
-                String text = Values.text(name(), value);
-                if (text.isEmpty()) {
-                    rows[row][cell] = text;
-                    return false;
-                }
-                int n = digits(text, numerals(MAX_DIGITS), used());
-                keep(text, row, n - 1, 1); // FF1 over all but the check digit
-                return true;
+            protected int numerals(String text, int[] x, int at) {
+                return digits(text, x, at); // FF1 over all but the check digit, the trailing one
             }
 
             @Override

@@ -49,21 +49,10 @@ public final class EmailMasker extends AbstractMasker implements ColumnMasker {
     /** Tags up to {@value KeyedPrf#BATCH_SIZE} addresses at once; the results are those of {@code mask}. */
     @Override
     public long maskColumn(Object[][] rows, int cell, int size) {
-        return ColumnWalk.walk(rows, cell, size, new PrfChunk(prf, true, rows, cell) {
+        return ColumnWalk.walk(rows, cell, size, new PrfChunk(prf, name(), false, true, rows, cell) {
             @Override
-            protected String key(Object value) {
-                String text = checked(value);
-                return text.isEmpty() ? null : text;
-            }
-
-            @Override
-            protected Object masked(Object value) {
-                return Values.text(name(), value);
-            }
-
-            @Override
-            protected int add(KeyedPrf.Batch batch, String key) {
-                return batch.add(key);
+            protected String key(String text) {
+                return checked(text).isEmpty() ? null : text;
             }
 
             @Override

@@ -69,21 +69,11 @@ public final class FakeMasker extends AbstractMasker implements ColumnMasker {
     /** Tags up to {@value KeyedPrf#BATCH_SIZE} values at once; the results are those of {@code mask}. */
     @Override
     public long maskColumn(Object[][] rows, int cell, int size) {
-        return ColumnWalk.walk(rows, cell, size, new PrfChunk(prf, false, rows, cell) {
+        return ColumnWalk.walk(rows, cell, size, new PrfChunk(prf, name(), true, false, rows, cell) {
             @Override
-            protected String key(Object value) {
-                String normal = Values.text(name(), value).strip();
+            protected String key(String text) {
+                String normal = text.strip();
                 return normal.isEmpty() ? null : normal;
-            }
-
-            @Override
-            protected Object masked(Object value) {
-                return Values.text(name(), value);
-            }
-
-            @Override
-            protected int add(KeyedPrf.Batch batch, String key) {
-                return batch.addLowerCase(key);
             }
 
             @Override

@@ -113,10 +113,10 @@ public final class Ff1Cipher {
         int n = text.length();
         checkLength(n);
         Ff1State st = state.get();
-        int[] x = st.numerals(n);
+        int[] x = st.own.numerals(n);
         alphabet.toNumerals(text, x);
         rounds(st, x, 0, n, tweak, encrypt, fastPathAllowed);
-        return alphabet.toText(x, n, st.chars(n));
+        return alphabet.toText(x, n, st.own.chars(n));
     }
 
     /**
@@ -138,16 +138,7 @@ public final class Ff1Cipher {
 
     /** {@link #encryptNumerals} in either direction and on either path, for tests. */
     void applyNumerals(int[] x, int from, int length, byte[] tweak, boolean encrypt, boolean fastPathAllowed) {
-        Objects.checkFromIndexSize(from, length, x.length);
-        checkTweak(tweak);
-        checkLength(length);
-        for (int i = from, end = from + length; i < end; i++) {
-            if (x[i] < 0 || x[i] >= radix) {
-                throw new IllegalArgumentException("the numeral at position " + (i - from) + " (of " + length
-                        + ") is not in [0, " + radix + ")");
-            }
-        }
-        rounds(state.get(), x, from, length, tweak, encrypt, fastPathAllowed);
+        apply(x, from, length, 1, tweak, encrypt, fastPathAllowed);
     }
 
     /**
@@ -218,24 +209,33 @@ public final class Ff1Cipher {
 
     /** {@link #encryptBatch} in either direction, for tests. */
     void applyBatch(int[] x, int n, int count, byte[] tweak, boolean encrypt) {
-        Objects.checkFromIndexSize(0, Math.multiplyExact(n, count), x.length);
+        apply(x, 0, n, count, tweak, encrypt, true);
+    }
+
+    /**
+     * Checks and transforms {@code count} values of {@code n} numerals each, one after another from
+     * {@code x[from]}: on the fast path up to {@value Ff1State#BATCH} of them in lockstep.
+     */
+    private void apply(int[] x, int from, int n, int count, byte[] tweak, boolean encrypt, boolean fastPathAllowed) {
+        Objects.checkFromIndexSize(from, Math.multiplyExact(n, count), x.length);
         checkTweak(tweak);
         checkLength(n);
         for (int i = 0, end = n * count; i < end; i++) {
-            if (x[i] < 0 || x[i] >= radix) {
-                throw new IllegalArgumentException("the numeral at position " + i % n + " (of " + n
-                        + ") of value " + i / n + " is not in [0, " + radix + ")");
+            int numeral = x[from + i];
+            if (numeral < 0 || numeral >= radix) {
+                throw new IllegalArgumentException("the numeral at position " + i % n + " (of " + n + ")"
+                        + (count > 1 ? " of value " + i / n : "") + " is not in [0, " + radix + ")");
             }
         }
         Ff1State st = state.get();
-        if (n - n / 2 >= powers.length) {
-            for (int k = 0; k < count; k++) {
-                Ff1General.rounds(this, st, x, k * n, n, tweak, encrypt);
+        if (fastPathAllowed && n - n / 2 < powers.length) {
+            for (int start = 0; start < count; start += Ff1State.BATCH) {
+                fast(st, x, from, start, Math.min(Ff1State.BATCH, count - start), n, tweak, encrypt);
             }
-            return;
-        }
-        for (int start = 0; start < count; start += Ff1State.BATCH) {
-            fastBatch(st, x, start, Math.min(Ff1State.BATCH, count - start), n, tweak, encrypt);
+        } else {
+            for (int k = 0; k < count; k++) {
+                Ff1General.rounds(this, st, x, from + k * n, n, tweak, encrypt);
+            }
         }
     }
 
@@ -266,53 +266,11 @@ public final class Ff1Cipher {
     /** Replaces the numerals {@code x[from .. from + n)} by their encryption or decryption. */
     private void rounds(Ff1State st, int[] x, int from, int n, byte[] tweak, boolean encrypt,
             boolean fastPathAllowed) {
-        int v = n - n / 2;
-        if (fastPathAllowed && v < powers.length) {
-            fast(st, x, from, n, tweak, encrypt);
+        if (fastPathAllowed && n - n / 2 < powers.length) {
+            fast(st, x, from, 0, 1, n, tweak, encrypt);
         } else {
             Ff1General.rounds(this, st, x, from, n, tweak, encrypt);
         }
-    }
-
-    /** The ten rounds with A and B as {@code long}s; requires radix^v <= 2^62. */
-    private void fast(Ff1State st, int[] x, int from, int n, byte[] tweak, boolean encrypt) {
-        int u = n / 2;
-        int v = n - u;
-        long mu = powers[u];
-        long mv = powers[v];
-        int b = (64 - Long.numberOfLeadingZeros(mv - 1) + 7) / 8; // 1..8
-        boolean wide = b > 4; // d = 12 rather than 8
-        preparePrefix(st, n, u, b, tweak);
-        // b + 1 <= 16: the rounds change only the last block of Q, here pre-XORed with the MAC.
-        long head = (long) LONG_BE.get(st.prefixMac, 0) ^ (long) LONG_BE.get(st.tail, 0);
-        long body = (long) LONG_BE.get(st.prefixMac, 8) ^ (long) LONG_BE.get(st.tail, 8);
-        long a = value(x, from, u);
-        long c = value(x, from + u, v);
-        if (encrypt) {
-            for (int i = 0; i < 10; i++) {
-                long m = (i & 1) == 0 ? mu : mv;
-                long sum = a + y(st, head, body, b, i, c, m, wide);
-                a = c;
-                c = sum >= m ? sum - m : sum;
-            }
-        } else {
-            for (int i = 9; i >= 0; i--) {
-                long m = (i & 1) == 0 ? mu : mv;
-                long diff = c - y(st, head, body, b, i, a, m, wide);
-                c = a;
-                a = diff < 0 ? diff + m : diff;
-            }
-        }
-        digits(a, x, from, u);
-        digits(c, x, from + u, v);
-    }
-
-    /** PRF of round {@code i} over NUM = {@code num}, as y mod {@code m}. */
-    private static long y(Ff1State st, long head, long body, int b, int i, long num, long m, boolean wide) {
-        LONG_BE.set(st.blockIn, 0, roundHead(head, b, i));
-        LONG_BE.set(st.blockIn, 8, roundBody(body, b, i, num));
-        st.encryptBlock();
-        return reduce(st.blockOut, 0, m, wide);
     }
 
     // The last b + 1 bytes of the round's block are [i]^1 || [num]^b, XORed into head || body.
@@ -335,11 +293,13 @@ public final class Ff1Cipher {
     }
 
     /**
-     * {@link #fast} over {@code k} values of {@code n} numerals from value {@code first} on, the
-     * rounds in lockstep: round i builds the blocks of all k values, encrypts them in one call and
-     * reduces each.
+     * The ten rounds with A and B as {@code long}s (requires radix^v <= 2^62) over {@code k} values
+     * of {@code n} numerals, value {@code first} on of those stored from {@code x[from]}, in
+     * lockstep: round i builds the blocks of all k values, encrypts them in one call and reduces
+     * each. The rounds change only the last block of Q (b + 1 <= 16), here pre-XORed with the MAC
+     * of the blocks before it.
      */
-    private void fastBatch(Ff1State st, int[] x, int first, int k, int n, byte[] tweak, boolean encrypt) {
+    private void fast(Ff1State st, int[] x, int from, int first, int k, int n, byte[] tweak, boolean encrypt) {
         int u = n / 2;
         int v = n - u;
         long mu = powers[u];
@@ -354,7 +314,7 @@ public final class Ff1Cipher {
         byte[] in = st.batchIn;
         byte[] out = st.batchOut;
         for (int j = 0; j < k; j++) {
-            int at = (first + j) * n;
+            int at = from + (first + j) * n;
             as[j] = value(x, at, u);
             cs[j] = value(x, at + u, v);
         }
@@ -382,7 +342,7 @@ public final class Ff1Cipher {
             }
         }
         for (int j = 0; j < k; j++) {
-            int at = (first + j) * n;
+            int at = from + (first + j) * n;
             digits(as[j], x, at, u);
             digits(cs[j], x, at + u, v);
         }

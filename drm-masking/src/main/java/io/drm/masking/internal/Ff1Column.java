@@ -58,46 +58,57 @@ final class Ff1Column {
      */
     abstract static class Chunk implements ColumnWalk.Chunk {
         private final Ff1Cipher ff1;
+        private final String masker;
+        private final int trailing;
         private final Ff1Column col = get();
-        final Object[][] rows;
-        final int cell;
+        private final Object[][] rows;
+        private final int cell;
         private int k;
         private int used;
 
-        Chunk(Ff1Cipher ff1, Object[][] rows, int cell) {
+        /**
+         * @param ff1 the masker's cipher
+         * @param masker the masker's name, for messages
+         * @param trailing how many of a value's numerals, at its end, FF1 leaves alone (a card's
+         *     check digit)
+         * @param rows the rows
+         * @param cell the column's index in each row
+         */
+        Chunk(Ff1Cipher ff1, String masker, int trailing, Object[][] rows, int cell) {
             this.ff1 = ff1;
+            this.masker = masker;
+            this.trailing = trailing;
             this.rows = rows;
             this.cell = cell;
         }
 
-        /** @return where the next value's numerals go */
-        final int used() {
-            return used;
-        }
-
         /**
-         * @param more how many numerals the next value may need
-         * @return the chunk's numerals, with room for them at {@link #used()}
-         */
-        final int[] numerals(int more) {
-            return col.numerals(used, more);
-        }
-
-        /**
-         * Keeps a value whose numerals were written at {@link #used()}.
+         * Writes a value's numerals, checking the value.
          *
-         * @param text the value
-         * @param row its row
-         * @param encrypted how many of its numerals FF1 encrypts, from {@link #used()} on
-         * @param more how many numerals after those belong to it too (a card's check digit)
+         * @param text the value, not empty
+         * @param x where they go, with room for {@code text.length()} from {@code at}
+         * @param at where they start
+         * @return how many were written
+         * @throws IllegalArgumentException if the value cannot be masked
          */
-        final void keep(String text, int row, int encrypted, int more) {
+        protected abstract int numerals(String text, int[] x, int at);
+
+        /** The empty string stays as it is; any other value is kept with its numerals. */
+        @Override
+        public final boolean add(int row, Object value) {
+            String text = Values.text(masker, value);
+            if (text.isEmpty()) {
+                rows[row][cell] = text;
+                return false;
+            }
+            int n = numerals(text, col.numerals(used, text.length()), used);
             col.texts[k] = text;
             col.rows[k] = row;
             col.offsets[k] = used;
-            col.lengths[k] = encrypted;
-            used += encrypted + more;
+            col.lengths[k] = n - trailing;
+            used += n;
             k++;
+            return true;
         }
 
         /** @return the text of value {@code j} */

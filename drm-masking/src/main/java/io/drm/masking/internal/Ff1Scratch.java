@@ -1,10 +1,11 @@
 package io.drm.masking.internal;
 
 /**
- * Buffers that one thread lends to the callers of one {@link Ff1Cipher}'s numeral entry point
- * ({@link Ff1Cipher#encryptNumerals}), so that masking a value needs no array of its own. The
- * cipher itself never reads or writes them. Never shared between threads; each buffer stays valid
- * until the same thread asks this scratch for that kind of buffer again.
+ * Buffers of one thread for one {@link Ff1Cipher}: one set for the cipher's string form
+ * ({@link Ff1Cipher#apply}), another lent to the callers of its numeral entry point
+ * ({@link Ff1Cipher#encryptNumerals}), so that masking a value needs no array of its own. Never
+ * shared between threads; each buffer stays valid until the same thread asks this scratch for that
+ * kind of buffer again.
  *
  * <p>Buffers grow up to {@value #MAX_KEPT} elements and are kept for the next value; a longer one
  * is handed out fresh and not kept, so that one huge value does not pin its size on every thread.

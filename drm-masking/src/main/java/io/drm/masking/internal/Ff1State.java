@@ -24,10 +24,9 @@ final class Ff1State {
     final byte[] blockOut = new byte[BLOCK];
 
     /** Scratch of {@link Ff1Cipher#apply}. */
-    int[] numerals = new int[64];
-    char[] chars = new char[64];
+    final Ff1Scratch own = new Ff1Scratch();
 
-    /** Scratch lent to the callers of the numeral entry point; distinct from the arrays above. */
+    /** Scratch lent to the callers of the numeral entry point; distinct from {@link #own}. */
     final Ff1Scratch callerScratch = new Ff1Scratch();
 
     // Halves and blocks of the lockstep rounds.
@@ -89,28 +88,6 @@ final class Ff1State {
         } catch (ShortBufferException e) {
             throw new IllegalStateException("AES output buffer too short", e);
         }
-    }
-
-    /** Numerals for {@link Ff1Cipher#apply}; beyond {@link Ff1Scratch#MAX_KEPT}, a fresh array that is not kept. */
-    int[] numerals(int length) {
-        if (numerals.length < length) {
-            if (length > Ff1Scratch.MAX_KEPT) {
-                return new int[length];
-            }
-            numerals = new int[Math.min(Math.max(length, numerals.length * 2), Ff1Scratch.MAX_KEPT)];
-        }
-        return numerals;
-    }
-
-    /** Characters for {@link Ff1Cipher#apply}; beyond {@link Ff1Scratch#MAX_KEPT}, a fresh array that is not kept. */
-    char[] chars(int length) {
-        if (chars.length < length) {
-            if (length > Ff1Scratch.MAX_KEPT) {
-                return new char[length];
-            }
-            chars = new char[Math.min(Math.max(length, chars.length * 2), Ff1Scratch.MAX_KEPT)];
-        }
-        return chars;
     }
 
     /** Whether the prefix was last computed for this length and tweak. */

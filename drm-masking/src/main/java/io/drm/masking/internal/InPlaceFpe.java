@@ -77,17 +77,10 @@ public final class InPlaceFpe {
      */
     public long encryptColumn(Object[][] rows, int cell, int size, CharSet others, String allowed) {
         Ff1Scratch scratch = ff1.scratch();
-        return ColumnWalk.walk(rows, cell, size, new Ff1Column.Chunk(ff1, rows, cell) {
+        return ColumnWalk.walk(rows, cell, size, new Ff1Column.Chunk(ff1, masker, 0, rows, cell) {
             @Override
-            public boolean add(int row, Object value) {
-                String text = Values.text(masker, value);
-                if (text.isEmpty()) {
-                    rows[row][cell] = text;
-                    return false;
-                }
-                int at = used();
-                keep(text, row, InPlaceFpe.this.numerals(text, numerals(text.length()), at, others, allowed), 0);
-                return true;
+            protected int numerals(String text, int[] x, int at) {
+                return InPlaceFpe.this.numerals(text, x, at, others, allowed);
             }
 
             @Override

@@ -97,23 +97,9 @@ public final class KeyedPrf implements KeyedStream {
      * @return this thread's 16-byte tag buffer
      */
     public byte[] prfLowerCase(String text) {
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            if (text.charAt(i) >= 0x80) {
-                return prf(text.toLowerCase(java.util.Locale.ROOT));
-            }
-        }
         State st = state.get();
         st.begin();
-        byte[] b = st.text;
-        for (int from = 0; from < n; from += b.length) {
-            int piece = Math.min(b.length, n - from);
-            for (int i = 0; i < piece; i++) {
-                char c = text.charAt(from + i);
-                b[i] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-            }
-            st.write(b, piece);
-        }
+        Utf8Feed.feedLowerCase(text, st.text, st);
         return finish(st);
     }
 
@@ -245,18 +231,8 @@ public final class KeyedPrf implements KeyedStream {
          * @throws IllegalStateException if the batch is full
          */
         public int addLowerCase(String text) {
-            int n = text.length();
-            for (int i = 0; i < n; i++) {
-                if (text.charAt(i) >= 0x80) {
-                    return add(text.toLowerCase(java.util.Locale.ROOT));
-                }
-            }
             begin();
-            room(n);
-            for (int i = 0; i < n; i++) {
-                char c = text.charAt(i);
-                data[used++] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-            }
+            Utf8Feed.feedLowerCase(text, st.text, this);
             return end();
         }
 

@@ -10,6 +10,8 @@ import java.util.Arrays;
 abstract class PrfChunk implements ColumnWalk.Chunk {
 
     private final KeyedPrf.Batch batch;
+    private final String masker;
+    private final boolean lowerCase;
     private final boolean stream;
     private final Object[][] rows;
     private final int cell;
@@ -18,41 +20,29 @@ abstract class PrfChunk implements ColumnWalk.Chunk {
 
     /**
      * @param prf the masker's function
+     * @param masker the masker's name, for messages
+     * @param lowerCase whether keys are tagged lower-cased ({@link KeyedPrf#prfLowerCase})
      * @param stream whether {@link #render} needs block 1 of each stream
      * @param rows the rows
      * @param cell the column's index in each row
      */
-    PrfChunk(KeyedPrf prf, boolean stream, Object[][] rows, int cell) {
+    PrfChunk(KeyedPrf prf, String masker, boolean lowerCase, boolean stream, Object[][] rows, int cell) {
         this.batch = prf.batch();
+        this.masker = masker;
+        this.lowerCase = lowerCase;
         this.stream = stream;
         this.rows = rows;
         this.cell = cell;
     }
 
     /**
-     * The text a value is masked by, or {@code null} when its result needs no tag (an empty
-     * string, which the caller then writes into the row as {@link #masked}).
+     * The text a value is masked by, or {@code null} when it is masked as it is (an empty string).
      *
-     * @param value the non-null value
-     * @return its text, checked, or {@code null}
+     * @param text the value as a string
+     * @return the key, or {@code null}
      * @throws IllegalArgumentException if the value cannot be masked
      */
-    protected abstract String key(Object value);
-
-    /**
-     * @param value the value {@link #key} gave {@code null} for
-     * @return what the row gets
-     */
-    protected abstract Object masked(Object value);
-
-    /**
-     * Adds a key to the batch as the masker tags it.
-     *
-     * @param batch the batch
-     * @param key the key
-     * @return its slot
-     */
-    protected abstract int add(KeyedPrf.Batch batch, String key);
+    protected abstract String key(String text);
 
     /**
      * @param key the key
@@ -64,13 +54,14 @@ abstract class PrfChunk implements ColumnWalk.Chunk {
 
     @Override
     public final boolean add(int row, Object value) {
-        String key = key(value);
+        String text = Values.text(masker, value);
+        String key = key(text);
         if (key == null) {
-            rows[row][cell] = masked(value);
+            rows[row][cell] = text;
             return false;
         }
         keys[batch.size()] = key;
-        slots[add(batch, key)] = row;
+        slots[lowerCase ? batch.addLowerCase(key) : batch.add(key)] = row;
         return true;
     }
 

@@ -142,8 +142,9 @@ public final class SchemaReader {
                 }
             }
             Set<String> refs = new LinkedHashSet<>();
-            // self-referencing keys by name (a key without a name by its first column), columns by KEY_SEQ
+            // self-referencing keys by name, columns by KEY_SEQ; a key without a name starts at KEY_SEQ 1
             Map<String, TreeMap<Short, String[]>> self = new LinkedHashMap<>();
+            int unnamed = 0;
             try (ResultSet rs = md.getImportedKeys(catalog, schema, name)) {
                 while (rs.next()) {
                     String referenced = rs.getString("PKTABLE_NAME");
@@ -153,8 +154,11 @@ public final class SchemaReader {
                         String fk = rs.getString("FK_NAME");
                         short seq = rs.getShort("KEY_SEQ");
                         String column = rs.getString("FKCOLUMN_NAME");
-                        self.computeIfAbsent(fk != null ? fk : "#" + (seq == 1 ? column : self.size()),
-                                k -> new TreeMap<>()).put(seq, new String[] {column, rs.getString("PKCOLUMN_NAME")});
+                        if (fk == null && seq == 1) {
+                            unnamed++;
+                        }
+                        self.computeIfAbsent(fk != null ? "n:" + fk : "u:" + unnamed, k -> new TreeMap<>())
+                                .put(seq, new String[] {column, rs.getString("PKCOLUMN_NAME")});
                     }
                 }
             }

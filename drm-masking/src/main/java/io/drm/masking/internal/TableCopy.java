@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -331,8 +332,8 @@ final class TableCopy implements Callable<TableReport> {
      */
     private String select() {
         SqlNames q = cx.sourceNames();
-        String columns = table.columns().stream().map(c -> "t." + q.quote(c.name())).collect(Collectors.joining(", "));
-        String key = table.key().stream().map(c -> "t." + q.quote(c.name())).collect(Collectors.joining(", "));
+        String columns = qualified(q, "t", table.columns().stream().map(ColumnInfo::name).collect(Collectors.toList()));
+        String key = qualified(q, "t", table.key().stream().map(ColumnInfo::name).collect(Collectors.toList()));
         boolean byKey = table.windowed() && !key.isEmpty();
         if (parentsFirst()) {
             return tree(q) + "SELECT " + columns + " FROM " + q.quote(table.name()) + " t JOIN drm_tree d ON "
@@ -344,9 +345,10 @@ final class TableCopy implements Callable<TableReport> {
 
     /**
      * Whether the table is read parents first: the target table has a foreign key to itself, so
-     * that a row may only be inserted after the row it references, and the source exactly one. Rows are then read by their depth in
-     * the tree of that key, from the rows whose key is null; with two or more such keys the depth
-     * is not a tree's, and the table is read in the source's order.
+     * that a row may only be inserted after the row it references, and the source exactly one.
+     * Rows are then read by their depth in the tree of that key, from the rows whose key is null;
+     * with two or more such keys the depth is not a tree's, and the table is read in the source's
+     * order.
      */
     boolean parentsFirst() {
         return table.targetReferencesItself() && table.info().selfReferences().size() == 1;
@@ -371,12 +373,12 @@ final class TableCopy implements Callable<TableReport> {
     }
 
     /** {@code a.x1, a.x2, ...}, quoted. */
-    private static String qualified(SqlNames q, String alias, java.util.List<String> columns) {
+    private static String qualified(SqlNames q, String alias, List<String> columns) {
         return columns.stream().map(c -> alias + "." + q.quote(c)).collect(Collectors.joining(", "));
     }
 
     /** {@code a.x1 = b.drm_k1 AND a.x2 = b.drm_k2 ...}. */
-    private static String pairs(SqlNames q, String a, java.util.List<String> columns, String b) {
+    private static String pairs(SqlNames q, String a, List<String> columns, String b) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             out.append(i > 0 ? " AND " : "").append(a).append('.').append(q.quote(columns.get(i))).append(" = ")

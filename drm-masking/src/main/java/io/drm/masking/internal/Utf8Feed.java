@@ -1,5 +1,7 @@
 package io.drm.masking.internal;
 
+import java.util.Locale;
+
 /**
  * Feeds the UTF-8 encoding of a text to a keyed function in pieces through a fixed buffer, so a
  * long value does not grow a thread's memory. Unpaired surrogates are encoded as {@code '?'}, as
@@ -66,6 +68,32 @@ final class Utf8Feed {
         }
         if (j > 0) {
             sink.write(b, j);
+        }
+    }
+
+    /**
+     * Encodes a text lower-cased as {@code toLowerCase(Locale.ROOT)} does, without building the
+     * lower-cased string when the text is ASCII, and hands it to a sink in pieces.
+     *
+     * @param text the text
+     * @param buffer scratch of at least 4 bytes
+     * @param sink where the pieces go
+     */
+    static void feedLowerCase(String text, byte[] buffer, Sink sink) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (text.charAt(i) >= 0x80) {
+                feed(text.toLowerCase(Locale.ROOT), buffer, sink);
+                return;
+            }
+        }
+        for (int from = 0; from < n; from += buffer.length) {
+            int piece = Math.min(buffer.length, n - from);
+            for (int i = 0; i < piece; i++) {
+                char c = text.charAt(from + i);
+                buffer[i] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            }
+            sink.write(buffer, piece);
         }
     }
 }
