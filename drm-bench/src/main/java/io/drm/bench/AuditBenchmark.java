@@ -302,17 +302,9 @@ public final class AuditBenchmark {
      * streams instead of holding the log.
      */
     private static String verifyInSmallHeap(Path file, String heap) throws Exception {
-        String classPath = System.getProperty("java.class.path");
-        if (AuditBenchmark.class.getClassLoader() instanceof java.net.URLClassLoader loader) {
-            StringBuilder cp = new StringBuilder();
-            for (java.net.URL url : loader.getURLs()) {
-                cp.append(cp.length() == 0 ? "" : java.io.File.pathSeparator).append(Path.of(url.toURI()));
-            }
-            classPath = cp.toString();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", classPath, SmallHeapVerify.class.getName(), file.toString(), KEY.publicKey().toPem())
+        Process child = new ProcessBuilder(ChildJvm.command(List.of("-Xmx" + heap,
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), SmallHeapVerify.class,
+                List.of(file.toString(), KEY.publicKey().toPem())))
                 .redirectErrorStream(true).start();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         child.waitFor();

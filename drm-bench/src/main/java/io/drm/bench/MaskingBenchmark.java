@@ -25,6 +25,13 @@ import javax.sql.DataSource;
  * full table. {@code mask-key} masks the
  * primary key instead of the national id, so the target receives its rows in random key order. Nothing here fails a build; with
  * {@code DRM_REQUIRE_DBS=1} an unreachable PostgreSQL is an error instead of a skip.
+ *
+ * <p>The measurement runs in a child JVM whose heap is fixed at the maximum the launching JVM has
+ * ({@code -Xms} = {@code -Xmx}, pre-touched): H2's databases live in that heap, and a heap that
+ * grows from its initial size during each round and shrinks after the {@code System.gc()} between
+ * rounds costs page faults in the kernel (5 s of system time a round, varying from round to round,
+ * was seen on a 2-vCPU machine) that belong to neither copy. {@code -Dbench.fork=false} measures in
+ * the launching JVM instead.
  */
 public final class MaskingBenchmark {
 
@@ -43,14 +50,20 @@ public final class MaskingBenchmark {
      * @throws Exception if a database fails
      */
     public static void main(String[] args) throws Exception {
+        if (!System.getProperty("bench.fork", "true").equals("false")) {
+            fork(args);
+            return;
+        }
         long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String kinds = args.length > 2 ? args[2] : "h2,postgresql";
         boolean maskKey = args.length > 3 && args[3].equals("mask-key");
+        java.lang.management.RuntimeMXBean jvm = java.lang.management.ManagementFactory.getRuntimeMXBean();
         System.out.printf(Locale.ROOT, "masked copy vs plain copy: %,d rows of 6 columns (4 masked%s), batch and"
-                + " fetch size %d, median of %d rounds (Java %s, %d CPUs)%n", rows, maskKey ? ", primary key included"
-                : "", BATCH, rounds,
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+                + " fetch size %d, median of %d rounds (Java %s, %d CPUs, heap %,d MiB, JVM options %s)%n", rows,
+                maskKey ? ", primary key included" : "", BATCH, rounds, System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                jvm.getInputArguments().stream().filter(o -> o.startsWith("-X")).toList());
         maskingCost(rows, maskKey);
         List<String> summary = new ArrayList<>();
         for (String kind : kinds.split(",")) {
@@ -68,6 +81,25 @@ public final class MaskingBenchmark {
         }
         System.out.println();
         summary.forEach(System.out::println);
+    }
+
+    /**
+     * Runs the benchmark in a child JVM with this JVM's maximum heap, fixed and pre-touched, and
+     * this JVM's system properties for the databases and logging.
+     */
+    private static void fork(String[] args) throws Exception {
+        long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
+        List<String> options = new ArrayList<>(List.of("-Xms" + heapMiB + "m", "-Xmx" + heapMiB + "m",
+                "-XX:+AlwaysPreTouch", "-Dbench.fork=false"));
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("drm.") || k.startsWith("org.slf4j."))
+                .forEach(k -> options.add("-D" + k + "=" + System.getProperty(k)));
+        Process child = new ProcessBuilder(ChildJvm.command(options, MaskingBenchmark.class, List.of(args)))
+                .inheritIO().start();
+        int exit = child.waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("the benchmark's JVM exited with " + exit);
+        }
     }
 
     private static List<String> run(BenchDatabase db, long rows, int rounds, boolean maskKey) throws Exception {

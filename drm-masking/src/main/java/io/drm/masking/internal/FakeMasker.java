@@ -42,6 +42,12 @@ public final class FakeMasker extends AbstractMasker implements ColumnMasker {
 
     private final Kind kind;
     private final KeyedPrf prf;
+    /** The list the first 64 bits of a tag pick from, and its size as a reciprocal. */
+    private final List<String> primary;
+    private final Reciprocal primarySize;
+    /** What the second 64 bits pick: the family name of a full name, or a street address's house number. */
+    private final List<String> secondary;
+    private final Reciprocal secondarySize;
 
     /**
      * @param key the masking key, at least 16 bytes; not kept
@@ -53,7 +59,16 @@ public final class FakeMasker extends AbstractMasker implements ColumnMasker {
         this.kind = kind;
         this.prf = new KeyedPrf(MaskerKeys.subkey(key, kind.maskerName()), MaskerKeys.subkey(key, kind.maskerName(),
                 "stream"));
-        lists(); // load the lists now rather than on the first row
+        // the lists are loaded now rather than on the first row
+        this.primary = switch (kind) {
+            case FIRST_NAME, FULL_NAME -> FakeList.firstNames();
+            case LAST_NAME -> FakeList.lastNames();
+            case STREET_ADDRESS -> FakeList.streets();
+            case CITY -> FakeList.cities();
+        };
+        this.primarySize = new Reciprocal(primary.size());
+        this.secondary = kind == Kind.FULL_NAME ? FakeList.lastNames() : List.of();
+        this.secondarySize = new Reciprocal(kind == Kind.FULL_NAME ? secondary.size() : HOUSE_NUMBERS);
     }
 
     @Override
@@ -88,30 +103,17 @@ public final class FakeMasker extends AbstractMasker implements ColumnMasker {
         long first = KeyedHash.long64(tag, at);
         long second = KeyedHash.long64(tag, at + 8);
         String fake = switch (kind) {
-            case FIRST_NAME -> pick(FakeList.firstNames(), first);
-            case LAST_NAME -> pick(FakeList.lastNames(), first);
-            case FULL_NAME -> pick(FakeList.firstNames(), first) + " " + pick(FakeList.lastNames(), second);
-            case STREET_ADDRESS -> (1 + KeyedHash.below(second, HOUSE_NUMBERS)) + " " + pick(FakeList.streets(), first);
-            case CITY -> pick(FakeList.cities(), first);
+            case FIRST_NAME, LAST_NAME, CITY -> pick(primary, primarySize, first);
+            case FULL_NAME -> pick(primary, primarySize, first) + " " + pick(secondary, secondarySize, second);
+            case STREET_ADDRESS -> (1 + secondarySize.remainderUnsigned(second)) + " "
+                    + pick(primary, primarySize, first);
         };
         return sameCase(normal, fake);
     }
 
-    private void lists() {
-        switch (kind) {
-            case FIRST_NAME -> FakeList.firstNames();
-            case LAST_NAME -> FakeList.lastNames();
-            case FULL_NAME -> {
-                FakeList.firstNames();
-                FakeList.lastNames();
-            }
-            case STREET_ADDRESS -> FakeList.streets();
-            case CITY -> FakeList.cities();
-        }
-    }
-
-    private static String pick(List<String> list, long bits) {
-        return list.get(KeyedHash.below(bits, list.size()));
+    /** The same pick as {@code list.get(KeyedHash.below(bits, list.size()))}, with a multiply for the divide. */
+    private static String pick(List<String> list, Reciprocal size, long bits) {
+        return list.get((int) size.remainderUnsigned(bits));
     }
 
     /** Upper- or lower-cases the fake when the input's letters are all of that case. */

@@ -42,6 +42,10 @@ public final class Ff1Cipher {
     private final int minLength;
     /** radix^k for k = 0 .. the largest k with radix^k <= 2^62. */
     private final long[] powers;
+    /** Reciprocals of the powers, k >= 1: the moduli of the fast rounds. */
+    private final Reciprocal[] moduli;
+    /** The reciprocal of the radix, for numerals out of a value. */
+    private final Reciprocal radixReciprocal;
     private final ThreadLocal<Ff1State> state;
 
     /**
@@ -73,6 +77,11 @@ public final class Ff1Cipher {
             k++;
         }
         this.powers = Arrays.copyOf(p, k + 1);
+        this.moduli = new Reciprocal[powers.length];
+        for (int i = 1; i < powers.length; i++) {
+            moduli[i] = new Reciprocal(powers[i]);
+        }
+        this.radixReciprocal = new Reciprocal(radix);
         SecretKey aesKey = new SecretKeySpec(key, "AES");
         this.state = ThreadLocal.withInitial(() -> new Ff1State(aesKey));
         state.get(); // fail here, not on first use, if AES is unusable
@@ -283,13 +292,13 @@ public final class Ff1Cipher {
     }
 
     /** y mod m, y being the first d = 8 (or 12 when {@code wide}) bytes of the AES output at {@code offset}. */
-    private static long reduce(byte[] out, int offset, long m, boolean wide) {
+    private static long reduce(byte[] out, int offset, Reciprocal m, boolean wide) {
         if (!wide) {
-            return Long.remainderUnsigned((long) LONG_BE.get(out, offset), m);
+            return m.remainderUnsigned((long) LONG_BE.get(out, offset));
         }
         long top = (int) INT_BE.get(out, offset) & 0xFFFF_FFFFL;
         long low = (long) LONG_BE.get(out, offset + 4);
-        return UnsignedMath.remainder(top < m ? top : top % m, low, m);
+        return UnsignedMath.remainder(m.remainderUnsigned(top), low, m.divisor());
     }
 
     /**
@@ -302,8 +311,9 @@ public final class Ff1Cipher {
     private void fast(Ff1State st, int[] x, int from, int first, int k, int n, byte[] tweak, boolean encrypt) {
         int u = n / 2;
         int v = n - u;
-        long mu = powers[u];
-        long mv = powers[v];
+        Reciprocal ru = moduli[u];
+        Reciprocal rv = moduli[v];
+        long mv = rv.divisor();
         int b = (64 - Long.numberOfLeadingZeros(mv - 1) + 7) / 8;
         boolean wide = b > 4;
         preparePrefix(st, n, u, b, tweak);
@@ -320,7 +330,8 @@ public final class Ff1Cipher {
         }
         for (int r = 0; r < 10; r++) {
             int i = encrypt ? r : 9 - r;
-            long m = (i & 1) == 0 ? mu : mv;
+            Reciprocal rm = (i & 1) == 0 ? ru : rv;
+            long m = rm.divisor();
             long roundHead = roundHead(head, b, i);
             long[] nums = encrypt ? cs : as;
             for (int j = 0; j < k; j++) {
@@ -329,7 +340,7 @@ public final class Ff1Cipher {
             }
             st.encrypt(in, 0, out, 0, 16 * k);
             for (int j = 0; j < k; j++) {
-                long y = reduce(out, 16 * j, m, wide);
+                long y = reduce(out, 16 * j, rm, wide);
                 if (encrypt) {
                     long sum = as[j] + y;
                     as[j] = cs[j];
@@ -358,8 +369,9 @@ public final class Ff1Cipher {
 
     private void digits(long value, int[] x, int from, int length) {
         for (int i = from + length - 1; i >= from; i--) {
-            x[i] = (int) (value % radix);
-            value /= radix;
+            long q = radixReciprocal.quotient(value);
+            x[i] = (int) (value - q * radix);
+            value = q;
         }
     }
 
