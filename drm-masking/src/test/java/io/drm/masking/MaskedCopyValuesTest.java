@@ -81,6 +81,47 @@ final class MaskedCopyValuesTest {
         }
     }
 
+    static Stream<Arguments> uuidPairs() {
+        return Stream.of(Arguments.of(DbKind.H2, DbKind.POSTGRESQL), Arguments.of(DbKind.H2, DbKind.H2),
+                Arguments.of(DbKind.POSTGRESQL, DbKind.H2), Arguments.of(DbKind.POSTGRESQL, DbKind.POSTGRESQL),
+                Arguments.of(DbKind.POSTGRESQL, DbKind.MARIADB), Arguments.of(DbKind.H2, DbKind.MARIADB));
+    }
+
+    /** A UUID is a UUID on every side: H2 reports its {@code UUID} as binary, PostgreSQL as {@code OTHER}. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("uuidPairs")
+    void uuids_survive_between_databases(DbKind from, DbKind to) throws SQLException {
+        try (TestDatabase source = TestDatabase.create(from); TestDatabase target = TestDatabase.create(to)) {
+            source.execute("CREATE TABLE device (id UUID PRIMARY KEY, owner UUID, label VARCHAR(40))");
+            // MariaDB 10.7+ has a UUID type; CHAR(36) is what older servers and most schemas use
+            target.execute(to == DbKind.MARIADB
+                    ? "CREATE TABLE device (id UUID PRIMARY KEY, owner CHAR(36), label VARCHAR(40))"
+                    : "CREATE TABLE device (id UUID PRIMARY KEY, owner UUID, label VARCHAR(40))");
+            List<java.util.UUID> ids = List.of(java.util.UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"),
+                    java.util.UUID.fromString("00000000-0000-0000-0000-000000000000"),
+                    java.util.UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"), java.util.UUID.randomUUID());
+            insert(source, "INSERT INTO device VALUES (?, ?, ?)", ids.size(), i -> new Object[] {ids.get(i),
+                i == 1 ? null : ids.get(ids.size() - 1 - i), "device " + i});
+            MaskingRules rules = MaskingRules.builder().column("device", "label", TestMaskers.token()).build();
+
+            MaskedCopy.from(source.dataSource()).to(target.dataSource()).rules(rules).batchSize(3).build().run();
+
+            List<String> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                expected.add(ids.get(i) + " " + (i == 1 ? null : ids.get(ids.size() - 1 - i)));
+            }
+            List<String> copied = new java.util.ArrayList<>();
+            try (Connection c = target.dataSource().getConnection();
+                    java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT id, owner FROM device")) {
+                while (rs.next()) {
+                    copied.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT) + " "
+                            + (rs.getString(2) == null ? null : rs.getString(2).toLowerCase(java.util.Locale.ROOT)));
+                }
+            }
+            assertThat(copied).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
     interface RowValues {
         Object[] at(int i);
     }

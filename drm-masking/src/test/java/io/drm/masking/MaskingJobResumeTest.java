@@ -47,6 +47,32 @@ final class MaskingJobResumeTest {
         }
     }
 
+    /** A UUID key (H2 reports it as binary, PostgreSQL as OTHER, MariaDB as a string) is stored and resumed as such. */
+    @OnEachDatabase
+    void a_job_on_a_table_keyed_by_uuid_resumes_after_its_last_key(DbKind kind) {
+        try (TestDatabase reference = TestDatabase.create(kind); TestDatabase crashed = TestDatabase.create(kind)) {
+            for (TestDatabase db : List.of(reference, crashed)) {
+                db.execute("CREATE TABLE device (id UUID PRIMARY KEY, name VARCHAR(40))");
+                JobFixtures.insert(db, "device", 30, i -> "'" + new java.util.UUID(i * 7919L, i) + "', 'device "
+                        + i + "'");
+            }
+            MaskingRules tokens = MaskingRules.builder().column("device", "name", TestMaskers.TOKEN).build();
+            MaskingJob.inPlace(reference.dataSource(), tokens).batchSize(4).build().run();
+
+            MaskingJob failing = MaskingJob.inPlace(crashed.dataSource(), MaskingRules.builder()
+                    .column("device", "name", TestMaskers.failingAfter(TestMaskers.TOKEN, 10)).build())
+                    .batchSize(4).build();
+            assertThatThrownBy(failing::run).isInstanceOf(MaskingJobException.class)
+                    .hasMessageContaining("after 8 rows committed");
+            MaskingReport rerun = MaskingJob.inPlace(crashed.dataSource(), tokens).batchSize(4).build().run();
+
+            assertThat(rerun.table("device").resumed()).isTrue();
+            assertThat(rerun.table("device").rows()).isEqualTo(22);
+            String all = "SELECT id, name FROM device ORDER BY id";
+            assertThat(JobFixtures.rows(crashed, all, 2)).isEqualTo(JobFixtures.rows(reference, all, 2));
+        }
+    }
+
     @OnEachDatabase
     void two_runs_of_one_job_at_once_mask_each_row_once(DbKind kind) throws Exception {
         try (TestDatabase reference = TestDatabase.create(kind); TestDatabase shared = TestDatabase.create(kind)) {

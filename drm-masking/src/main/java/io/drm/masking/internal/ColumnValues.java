@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Reads column values as the types maskers expect ({@code String}, {@code Number},
@@ -42,6 +43,9 @@ public final class ColumnValues {
     public static Reader reader(ColumnInfo column) {
         JDBCType type = column.type();
         String typeName = column.typeName() == null ? "" : column.typeName().toLowerCase(Locale.ROOT);
+        if (isUuid(column)) {
+            return (rs, i) -> rs.getObject(i, UUID.class);
+        }
         switch (type) {
             case DATE:
                 return (rs, i) -> rs.getObject(i, LocalDate.class);
@@ -74,6 +78,20 @@ public final class ColumnValues {
             default:
                 return ResultSet::getObject;
         }
+    }
+
+    /**
+     * Whether a column is a UUID that its driver reports as something else: H2's {@code UUID}
+     * ({@code BINARY}) and PostgreSQL's {@code uuid} ({@code OTHER}). Both are read as
+     * {@link UUID}, so that every target takes them as UUIDs, not as 16 bytes. (MariaDB reports its
+     * {@code UUID} type as a string, which every target takes too.)
+     *
+     * @param column a column
+     * @return whether it is read as a {@link UUID}
+     */
+    public static boolean isUuid(ColumnInfo column) {
+        return (column.type() == JDBCType.BINARY || column.type() == JDBCType.OTHER) && column.typeName() != null
+                && column.typeName().equalsIgnoreCase("uuid");
     }
 
     /**

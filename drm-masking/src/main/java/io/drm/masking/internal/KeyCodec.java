@@ -87,6 +87,9 @@ public final class KeyCodec {
             return null;
         }
         String typeName = column.typeName() == null ? "" : column.typeName().toLowerCase(Locale.ROOT);
+        if (ColumnValues.isUuid(column)) {
+            return UUID.fromString(node.asText());
+        }
         switch (column.type()) {
             case TINYINT:
             case SMALLINT:
@@ -121,9 +124,6 @@ public final class KeyCodec {
             case BLOB:
                 return Base64.getDecoder().decode(node.asText());
             default:
-                if (typeName.equals("uuid")) {
-                    return UUID.fromString(node.asText());
-                }
                 if (node.isIntegralNumber()) {
                     return node.canConvertToLong() ? (Object) node.asLong() : node.bigIntegerValue();
                 }
