@@ -6,9 +6,13 @@ import io.drm.testing.DbKind;
 import io.drm.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,25 +101,25 @@ final class MaskedCopyValuesTest {
             target.execute(to == DbKind.MARIADB
                     ? "CREATE TABLE device (id UUID PRIMARY KEY, owner CHAR(36), label VARCHAR(40))"
                     : "CREATE TABLE device (id UUID PRIMARY KEY, owner UUID, label VARCHAR(40))");
-            List<java.util.UUID> ids = List.of(java.util.UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"),
-                    java.util.UUID.fromString("00000000-0000-0000-0000-000000000000"),
-                    java.util.UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"), java.util.UUID.randomUUID());
+            List<UUID> ids = List.of(UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"),
+                    UUID.fromString("00000000-0000-0000-0000-000000000000"),
+                    UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"), UUID.randomUUID());
             insert(source, "INSERT INTO device VALUES (?, ?, ?)", ids.size(), i -> new Object[] {ids.get(i),
                 i == 1 ? null : ids.get(ids.size() - 1 - i), "device " + i});
             MaskingRules rules = MaskingRules.builder().column("device", "label", TestMaskers.token()).build();
 
             MaskedCopy.from(source.dataSource()).to(target.dataSource()).rules(rules).batchSize(3).build().run();
 
-            List<String> expected = new java.util.ArrayList<>();
+            List<String> expected = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 expected.add(ids.get(i) + " " + (i == 1 ? null : ids.get(ids.size() - 1 - i)));
             }
-            List<String> copied = new java.util.ArrayList<>();
+            List<String> copied = new ArrayList<>();
             try (Connection c = target.dataSource().getConnection();
-                    java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT id, owner FROM device")) {
+                    ResultSet rs = c.createStatement().executeQuery("SELECT id, owner FROM device")) {
                 while (rs.next()) {
-                    copied.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT) + " "
-                            + (rs.getString(2) == null ? null : rs.getString(2).toLowerCase(java.util.Locale.ROOT)));
+                    copied.add(rs.getString(1).toLowerCase(Locale.ROOT) + " "
+                            + (rs.getString(2) == null ? null : rs.getString(2).toLowerCase(Locale.ROOT)));
                 }
             }
             assertThat(copied).containsExactlyInAnyOrderElementsOf(expected);

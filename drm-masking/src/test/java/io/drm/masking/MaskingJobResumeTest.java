@@ -7,6 +7,7 @@ import io.drm.testing.DbKind;
 import io.drm.testing.OnEachDatabase;
 import io.drm.testing.TestDatabase;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** An in-place job that fails or is interrupted resumes where it stopped, and never masks a row twice. */
@@ -53,7 +54,7 @@ final class MaskingJobResumeTest {
         try (TestDatabase reference = TestDatabase.create(kind); TestDatabase crashed = TestDatabase.create(kind)) {
             for (TestDatabase db : List.of(reference, crashed)) {
                 db.execute("CREATE TABLE device (id UUID PRIMARY KEY, name VARCHAR(40))");
-                JobFixtures.insert(db, "device", 30, i -> "'" + new java.util.UUID(i * 7919L, i) + "', 'device "
+                JobFixtures.insert(db, "device", 30, i -> "'" + new UUID(i * 7919L, i) + "', 'device "
                         + i + "'");
             }
             MaskingRules tokens = MaskingRules.builder().column("device", "name", TestMaskers.TOKEN).build();

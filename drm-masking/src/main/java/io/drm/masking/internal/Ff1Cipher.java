@@ -40,9 +40,10 @@ public final class Ff1Cipher {
     private final Alphabet alphabet;
     private final int radix;
     private final int minLength;
-    /** radix^k for k = 0 .. the largest k with radix^k <= 2^62. */
-    private final long[] powers;
-    /** Reciprocals of the powers, k >= 1: the moduli of the fast rounds. */
+    /**
+     * radix^k as reciprocals for k = 1 .. the largest k with radix^k <= 2^62 (index 0 unused): the
+     * moduli of the fast rounds, which serve values whose halves are at most that long.
+     */
     private final Reciprocal[] moduli;
     /** The reciprocal of the radix, for numerals out of a value. */
     private final Reciprocal radixReciprocal;
@@ -76,10 +77,9 @@ public final class Ff1Cipher {
             p[k + 1] = p[k] * radix;
             k++;
         }
-        this.powers = Arrays.copyOf(p, k + 1);
-        this.moduli = new Reciprocal[powers.length];
-        for (int i = 1; i < powers.length; i++) {
-            moduli[i] = new Reciprocal(powers[i]);
+        this.moduli = new Reciprocal[k + 1];
+        for (int i = 1; i <= k; i++) {
+            moduli[i] = new Reciprocal(p[i]);
         }
         this.radixReciprocal = new Reciprocal(radix);
         SecretKey aesKey = new SecretKeySpec(key, "AES");
@@ -237,7 +237,7 @@ public final class Ff1Cipher {
             }
         }
         Ff1State st = state.get();
-        if (fastPathAllowed && n - n / 2 < powers.length) {
+        if (fastPathAllowed && n - n / 2 < moduli.length) {
             for (int start = 0; start < count; start += Ff1State.BATCH) {
                 fast(st, x, from, start, Math.min(Ff1State.BATCH, count - start), n, tweak, encrypt);
             }
@@ -275,7 +275,7 @@ public final class Ff1Cipher {
     /** Replaces the numerals {@code x[from .. from + n)} by their encryption or decryption. */
     private void rounds(Ff1State st, int[] x, int from, int n, byte[] tweak, boolean encrypt,
             boolean fastPathAllowed) {
-        if (fastPathAllowed && n - n / 2 < powers.length) {
+        if (fastPathAllowed && n - n / 2 < moduli.length) {
             fast(st, x, from, 0, 1, n, tweak, encrypt);
         } else {
             Ff1General.rounds(this, st, x, from, n, tweak, encrypt);

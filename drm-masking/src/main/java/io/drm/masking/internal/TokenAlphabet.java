@@ -14,8 +14,8 @@ public final class TokenAlphabet {
     private final int radix;
     private final int unitBytes;
     private final int limit;
-    /** ceil(2^32 / radix): see {@link #remainder}. */
-    private final long inverse;
+    /** The radix, to take remainders by a multiply (a divide costs tens of cycles on some CPUs). */
+    private final Reciprocal radixReciprocal;
 
     /**
      * @param alphabet distinct characters, 2 to 65536
@@ -34,31 +34,7 @@ public final class TokenAlphabet {
         this.unitBytes = radix <= 256 ? 1 : 2;
         int range = 1 << (8 * unitBytes);
         this.limit = range - range % radix;
-        this.inverse = inverse(radix);
-    }
-
-    /**
-     * @param radix the divisor, 2 .. 65,536
-     * @return ceil(2^32 / radix), with which {@link #remainder} divides by a multiply
-     */
-    static long inverse(int radix) {
-        return ((1L << 32) + radix - 1) / radix;
-    }
-
-    /**
-     * Returns {@code unit % radix} without a divide instruction (tens of cycles on some CPUs, once
-     * per character here). Exact for {@code unit < 2^16} and {@code radix <= 2^16}: with
-     * {@code inverse = 2^32 / radix + e}, {@code 0 <= e < 1}, the product {@code unit * inverse / 2^32}
-     * exceeds {@code unit / radix} by less than {@code 2^-16 <= 1 / radix}, too little to reach the
-     * next integer.
-     *
-     * @param unit the value, 0 .. 65,535
-     * @param radix the divisor, 2 .. 65,536
-     * @param inverse {@link #inverse}{@code (radix)}
-     * @return the remainder
-     */
-    static int remainder(int unit, int radix, long inverse) {
-        return unit - (int) ((unit * inverse) >>> 32) * radix;
+        this.radixReciprocal = new Reciprocal(radix);
     }
 
     /** @return the number of characters */
@@ -91,7 +67,7 @@ public final class TokenAlphabet {
             }
             pos += unitBytes;
             if (unit < limit) {
-                out[offset + written++] = chars[remainder(unit, radix, inverse)];
+                out[offset + written++] = chars[(int) radixReciprocal.remainderUnsigned(unit)];
             }
         }
     }
@@ -120,7 +96,7 @@ public final class TokenAlphabet {
                 unit = (unit << 8) | (bytes[pos + 1] & 0xFF);
             }
             if (unit < limit) {
-                out[offset + written++] = chars[remainder(unit, radix, inverse)];
+                out[offset + written++] = chars[(int) radixReciprocal.remainderUnsigned(unit)];
             }
         }
         return true;

@@ -74,7 +74,7 @@ final class ReciprocalTest {
     }
 
     @Test
-    void the_token_alphabets_16_bit_remainder_is_exact_for_every_unit() {
+    void remainders_of_every_16_bit_unit_are_exact() { // the token alphabet's characters
         List<Integer> radixes = new ArrayList<>();
         for (int r = 2; r <= 1024; r++) {
             radixes.add(r);
@@ -85,11 +85,10 @@ final class ReciprocalTest {
         }
         radixes.addAll(List.of(4096, 32_767, 32_768, 32_769, 65_535, 65_536));
         for (int radix : radixes) {
-            long inverse = TokenAlphabet.inverse(radix);
+            Reciprocal r = new Reciprocal(radix);
             for (int unit = 0; unit < 65_536; unit++) {
-                if (TokenAlphabet.remainder(unit, radix, inverse) != unit % radix) {
-                    assertThat(TokenAlphabet.remainder(unit, radix, inverse)).as("%d mod %d", unit, radix)
-                            .isEqualTo(unit % radix);
+                if (r.remainderUnsigned(unit) != unit % radix) {
+                    assertThat(r.remainderUnsigned(unit)).as("%d mod %d", unit, radix).isEqualTo(unit % radix);
                 }
             }
         }
