@@ -232,6 +232,33 @@ public final class DataRelease {
             return new ReleaseEngine(freeze()).onStartup();
         }
 
+        /**
+         * Starts planning a rollback of the configured database, with the configured locations
+         * (they hold the undo scripts).
+         *
+         * <pre>{@code
+         * ReleasePlan plan = DataRelease.configure().dataSource(ds).locations("classpath:db/release")
+         *         .rollback().toVersion("3");
+         * plan.apply();
+         * }</pre>
+         *
+         * @return the rollback planner
+         * @throws ConfigurationException if the configuration is incomplete
+         */
+        public Rollback rollback() {
+            return new Rollback(freeze());
+        }
+
+        /**
+         * Lists and purges the safety snapshots of the configured database.
+         *
+         * @return the snapshots
+         * @throws ConfigurationException if the configuration is incomplete
+         */
+        public Snapshots snapshots() {
+            return new Snapshots(new io.drm.internal.SnapshotStore(freeze()));
+        }
+
         private Settings freeze() {
             if (dataSource != null && url != null) {
                 throw new ConfigurationException("both dataSource(...) and jdbc(...) were given; use one of them");

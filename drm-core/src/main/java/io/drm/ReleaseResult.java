@@ -29,7 +29,9 @@ public record ReleaseResult(
         /** The plan's steps were applied. */
         APPLIED,
         /** Nothing was pending: the database was already at the target. */
-        UP_TO_DATE
+        UP_TO_DATE,
+        /** A rollback undid the plan's steps. */
+        ROLLED_BACK
     }
 
     /** Validates and copies. */

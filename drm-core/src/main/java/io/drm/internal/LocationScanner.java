@@ -110,6 +110,27 @@ public final class LocationScanner {
         return digest(stamps);
     }
 
+    /**
+     * Reads one scanned file's content again (an undo script when a rollback runs, say).
+     *
+     * @param file the file, from an earlier scan
+     * @return its bytes
+     * @throws LocationNotFoundException if it is no longer there or no longer has the scanned content
+     */
+    public byte[] read(ScannedFile file) {
+        byte[][] found = new byte[1][];
+        walk(List.of(file.location()), (location, relative, token, content) -> {
+            if (found[0] == null && relative.equals(file.relativePath())) {
+                found[0] = content.read();
+            }
+        });
+        if (found[0] == null || !Hashing.sha256Hex(found[0]).equals(file.sha256())) {
+            throw new LocationNotFoundException("the file " + file.displayPath() + " changed or disappeared while drm"
+                    + " was using it; plan again");
+        }
+        return found[0];
+    }
+
     /** Reads a file's content on demand. */
     @FunctionalInterface
     private interface Content {

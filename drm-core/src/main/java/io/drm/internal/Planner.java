@@ -47,7 +47,42 @@ public final class Planner {
      * @return what they hold
      */
     public ScannedLocations scan() {
-        return scanner.scan(settings.locations());
+        ScannedLocations scan = scanner.scan(settings.locations());
+        checkUndoScripts(scan);
+        return scan;
+    }
+
+    /** Refuses undo scripts whose versioned script is not in the locations. */
+    static void checkUndoScripts(ScannedLocations scan) {
+        java.util.Set<String> versions = new java.util.HashSet<>();
+        for (ScannedFile f : scan.files()) {
+            if (f.name().type() == MigrationName.Type.VERSIONED) {
+                versions.add(LocationScanner.canonicalVersion(f.name().version()));
+            }
+        }
+        for (ScannedFile f : scan.files()) {
+            if (f.name().type() == MigrationName.Type.UNDO
+                    && !versions.contains(LocationScanner.canonicalVersion(f.name().version()))
+                    && !hasVersionedArtifact(scan, f.name().version())) {
+                throw new io.drm.OrphanUndoScriptException("the undo script " + f.displayPath() + " reverses version "
+                        + f.name().version() + ", but no versioned migration V" + f.name().version() + "__*.sql is in"
+                        + " the locations. Restore the versioned script, or remove the undo script.");
+            }
+        }
+    }
+
+    private static boolean hasVersionedArtifact(ScannedLocations scan, String version) {
+        String canonical = LocationScanner.canonicalVersion(version);
+        for (ScannedFile f : scan.files()) {
+            String name = f.fileName();
+            if (name.startsWith("V") && name.contains("__")) {
+                String v = name.substring(1, name.indexOf("__")).replace('_', '.');
+                if (v.matches("\\d+(\\.\\d+)*") && LocationScanner.canonicalVersion(v).equals(canonical)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -323,6 +358,23 @@ public final class Planner {
      * @return the Flyway instance
      */
     public Flyway flyway(DataSource dataSource, DatabaseKind kind, Callback callback, boolean baselineBelowAll) {
+        return flyway(dataSource, kind, callback, baselineBelowAll, true, null);
+    }
+
+    /**
+     * Configures Flyway for one group of a release.
+     *
+     * @param dataSource the data source
+     * @param kind the database kind
+     * @param callback drm's callback, or {@code null}
+     * @param baselineBelowAll whether to baseline a schema holding only drm's tables at version 0
+     * @param transactional whether the group runs in one transaction on PostgreSQL (a group holding a
+     *     non-transactional step runs without, and without Flyway's transactional lock)
+     * @param target the last version of the group, or {@code null} for all pending migrations
+     * @return the Flyway instance
+     */
+    public Flyway flyway(DataSource dataSource, DatabaseKind kind, Callback callback, boolean baselineBelowAll,
+            boolean transactional, String target) {
         FluentConfiguration config = Flyway.configure(settings.classLoader())
                 .dataSource(dataSource)
                 .locations(settings.locations().toArray(String[]::new))
@@ -331,7 +383,18 @@ public final class Planner {
                 // drm validates the history itself (check(...)) when it plans, and re-plans under the
                 // release lock whenever files or history changed since, so Flyway need not validate again.
                 .validateOnMigrate(false)
-                .group(kind.transactionalDdl());
+                .group(kind.transactionalDdl() && transactional);
+        if (!transactional) {
+            // A CREATE INDEX CONCURRENTLY must not wait on Flyway's own transaction-scoped lock.
+            org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension postgres = config.getPluginRegister()
+                    .getPlugin(org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension.class);
+            if (postgres != null) {
+                postgres.setTransactionalLock(false);
+            }
+        }
+        if (target != null) {
+            config = config.target(target);
+        }
         if (baselineBelowAll) {
             config = config.baselineOnMigrate(true).baselineVersion("0")
                     .baselineDescription("<< drm: schema held only drm tables >>");
