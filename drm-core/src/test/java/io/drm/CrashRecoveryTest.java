@@ -196,8 +196,9 @@ final class CrashRecoveryTest {
             } else {
                 try (Connection c = server.dataSource().getConnection(); Statement st = c.createStatement()) {
                     if (kind == DbKind.POSTGRESQL) {
-                        st.execute("DROP SCHEMA " + c.getSchema() + " CASCADE");
-                        st.execute("CREATE SCHEMA " + c.getSchema());
+                        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+                        st.execute("DROP SCHEMA " + schema + " CASCADE");
+                        st.execute("CREATE SCHEMA " + schema);
                     } else {
                         String name = c.getCatalog();
                         st.execute("DROP DATABASE " + name);
