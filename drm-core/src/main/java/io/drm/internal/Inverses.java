@@ -201,7 +201,10 @@ final class Inverses {
     private long createAs(Connection c, String id, String select) throws SQLException {
         String qs = SqlNames.quote(kind, id);
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE " + qs + " AS " + select);
+            long copied = st.executeUpdate("CREATE TABLE " + qs + " AS " + select);
+            if (copied > 0) {
+                return copied; // PostgreSQL and MariaDB report the rows copied
+            }
             try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + qs)) {
                 rs.next();
                 return rs.getLong(1);
