@@ -36,7 +36,7 @@ final class RollbackTest {
             ReleasePlan plan = drm(db, m).auditSink(sink).rollback().toVersion("1");
             assertThat(plan.steps()).extracting(ReleaseStep::version).containsExactly("3", "2");
             assertThat(plan.steps()).extracting(ReleaseStep::kind).containsOnly(StepKind.UNDO_SQL);
-            assertThat(plan.explain()).contains("V3").contains("U3__add_email.sql");
+            assertThat(plan.explain()).contains("U3  add email").contains("U3__add_email.sql");
             ReleaseResult result = plan.apply();
 
             assertThat(result.outcome()).isEqualTo(ReleaseResult.Outcome.ROLLED_BACK);
