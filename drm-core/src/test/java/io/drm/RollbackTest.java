@@ -29,8 +29,14 @@ final class RollbackTest {
                     .add("U3__add_email.sql", "ALTER TABLE customer DROP COLUMN email;\n")
                     .add("U2__insert_customer.sql", "DELETE FROM customer WHERE id = 1;\n")
                     .add("U1__create_customer.sql", "DROP TABLE customer;\n");
-            drm(db, m).plan().apply();
+            ReleasePlan forward = drm(db, m).plan();
+            assertThat(forward.steps()).extracting(ReleaseStep::kind).containsOnly(StepKind.SQL);
+            forward.apply();
+            // Flyway's community edition does not resolve U scripts: only the V scripts ran and are in its history
             assertThat(db.appliedVersions()).containsExactly("1", "2", "3");
+            String q = kind == DbKind.MARIADB ? "`" : "\"";
+            assertThat(db.queryLong("SELECT COUNT(*) FROM " + db.history() + " WHERE " + q + "script" + q
+                    + " LIKE 'U%'")).isZero();
             RecordingSink sink = RecordingSink.recording();
 
             ReleasePlan plan = drm(db, m).auditSink(sink).rollback().toVersion("1");
@@ -185,6 +191,17 @@ final class RollbackTest {
                     .isInstanceOf(RollbackNotPossibleException.class).hasMessageContaining("was purged");
             assertThatThrownBy(() -> snapshots.purge("drm_snap_nope"))
                     .isInstanceOf(InvalidRollbackTargetException.class);
+        }
+    }
+
+    @OnEachDatabase
+    void a_misnamed_undo_script_is_an_error_not_silence(DbKind kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrations m = Migrations.in(dir).standard().add("U3_add_email.sql", "ALTER TABLE customer DROP COLUMN email;\n");
+
+            assertThatThrownBy(() -> drm(db, m).plan())
+                    .isInstanceOf(InvalidMigrationNameException.class).hasMessageContaining("DRM-CORE-005")
+                    .hasMessageContaining("U3_add_email.sql");
         }
     }
 
