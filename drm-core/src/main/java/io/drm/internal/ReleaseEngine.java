@@ -148,8 +148,10 @@ public final class ReleaseEngine {
         StepRecorder recorder = new StepRecorder(releaseId, plan.steps(), scan.byRelativePath(),
                 () -> beginRelease(lease, ledger, row));
         MigrateResult result;
+        io.drm.internal.data.ArtifactRun artifacts = new io.drm.internal.data.ArtifactRun(planner.scanner(),
+                settings.decryptor(), releaseId, settings.clock());
         try {
-            result = planner.flyway(lease.dataSource(), kind, recorder, baseline).migrate();
+            result = planner.flyway(lease.dataSource(), kind, recorder, baseline, scan, artifacts).migrate();
         } catch (RuntimeException e) {
             throw failed(lease, kind, ledger, audit, row, plan, recorder, e);
         }
@@ -174,6 +176,9 @@ public final class ReleaseEngine {
             stepDetails.put("durationMs", String.valueOf(step.duration().toMillis()));
             audit.append("migration.applied", AuditEvent.Outcome.SUCCESS, stepDetails, ifFails);
         }
+        for (io.drm.LoadedArtifact loaded : artifacts.loaded()) {
+            audit.append("artifact.loaded", AuditEvent.Outcome.SUCCESS, artifactDetails(releaseId, loaded), ifFails);
+        }
         putVersion(details, "toVersion", toVersion);
         details.put("durationMs", String.valueOf(java.time.Duration.between(started, settings.clock().instant())
                 .toMillis()));
@@ -182,7 +187,18 @@ public final class ReleaseEngine {
         audit.flush(ifFails);
         LOG.info("release {} - applied {} steps, now at version {}", releaseId, applied.size(), toVersion);
         return new ReleaseResult(releaseId, plan.id(), applied, plan.currentVersion(), toVersion,
-                ReleaseResult.Outcome.APPLIED);
+                ReleaseResult.Outcome.APPLIED, artifacts.loaded());
+    }
+
+    private static Map<String, String> artifactDetails(String releaseId, io.drm.LoadedArtifact loaded) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("releaseId", releaseId);
+        d.put("artifact", loaded.version().toString());
+        d.put("table", loaded.table());
+        d.put("inserted", String.valueOf(loaded.inserted()));
+        d.put("updated", String.valueOf(loaded.updated()));
+        d.put("deleted", String.valueOf(loaded.deleted()));
+        return d;
     }
 
     /**
