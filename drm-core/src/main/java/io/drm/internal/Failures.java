@@ -48,6 +48,11 @@ public final class Failures {
      * @return the description
      */
     public static String databaseError(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.drm.DrmException) {
+                return t.getMessage(); // a coded failure of drm's own step (a data artifact), with its code
+            }
+        }
         SQLException sql = sqlCause(failure);
         if (sql == null) {
             return firstLine(failure.getMessage());

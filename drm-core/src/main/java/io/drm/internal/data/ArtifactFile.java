@@ -10,8 +10,15 @@ import io.drm.ArtifactVersion;
  * @param rows the number of data rows (configuration documents: keys), or {@code -1} when unknown
  * @param manifest the manifest, {@link Manifest#NONE} when there is none
  * @param manifestSha256 hex SHA-256 of the manifest's bytes, or {@code null} when there is none
+ * @param columns the columns the file uses (CSV: its header; JSON: every field of its objects, first seen first)
  */
-public record ArtifactFile(ArtifactName name, String sha256, long rows, Manifest manifest, String manifestSha256) {
+public record ArtifactFile(ArtifactName name, String sha256, long rows, Manifest manifest, String manifestSha256,
+        java.util.List<String> columns) {
+
+    /** Copies. */
+    public ArtifactFile {
+        columns = java.util.List.copyOf(columns);
+    }
 
     /**
      * Returns the artifact's identity.
@@ -39,7 +46,7 @@ public record ArtifactFile(ArtifactName name, String sha256, long rows, Manifest
      * @return the new value
      */
     public ArtifactFile withManifest(Manifest m, String sha) {
-        return new ArtifactFile(name, sha256, rows, m, sha);
+        return new ArtifactFile(name, sha256, rows, m, sha, columns);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Reads an artifact once at plan time: the SHA-256 of its bytes, the SHA-256 of its plaintext
@@ -66,13 +67,15 @@ public final class ArtifactInspector {
             }
             MessageDigest digest = Hashing.sha256();
             long rows;
+            List<String> columns = new java.util.ArrayList<>();
             try (InputStream in = plaintext(name, opener, decryptor);
                     DigestInputStream hashed = new DigestInputStream(in, digest)) {
-                rows = count(name, hashed, where);
+                rows = count(name, hashed, where, columns);
                 drain(hashed, null);
             }
             String plain = HexFormat.of().formatHex(digest.digest());
-            return new Inspected(raw == null ? plain : raw, new ArtifactFile(name, plain, rows, Manifest.NONE, null));
+            return new Inspected(raw == null ? plain : raw, new ArtifactFile(name, plain, rows, Manifest.NONE, null,
+                    columns));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + where, e);
         }
@@ -101,7 +104,8 @@ public final class ArtifactInspector {
         }
     }
 
-    private static long count(ArtifactName name, InputStream in, String where) throws IOException {
+    private static long count(ArtifactName name, InputStream in, String where, List<String> columns)
+            throws IOException {
         if (name.format().config()) {
             return ConfigDocuments.parse(name.format(), in.readAllBytes(), where).size();
         }
@@ -110,6 +114,7 @@ public final class ArtifactInspector {
             while (reader.next()) {
                 rows++;
             }
+            columns.addAll(reader.columns());
             return rows;
         }
     }
@@ -125,7 +130,7 @@ public final class ArtifactInspector {
     }
 
     /** Keeps the parser from closing the stream the digest still reads. */
-    private static final class NonClosing extends java.io.FilterInputStream {
+    static final class NonClosing extends java.io.FilterInputStream {
         NonClosing(InputStream in) {
             super(in);
         }

@@ -81,7 +81,7 @@ public final class ArtifactLoader {
      * @throws io.drm.DrmException with its code for the first problem found
      */
     public void validate(TableInfo table, InputStream plaintext) {
-        try (RowReader reader = RowReader.open(file.name().format(), plaintext, where)) {
+        try (RowReader reader = RowReader.open(file.name().format(), plaintext, where, file.columns())) {
             ColumnPlan plan = ColumnPlan.of(table, file, reader.columns(), where);
             Binder binder = table == null ? null : new Binder(plan, DatabaseKind.OTHER);
             LongSet seen = plan.key().length > 0 ? new LongSet() : null;
@@ -135,7 +135,7 @@ public final class ArtifactLoader {
 
     private Counts loadInTransaction(Connection c, DatabaseKind kind, InputStream plaintext) throws SQLException {
         TableInfo table = table(c, kind);
-        try (RowReader reader = RowReader.open(file.name().format(), plaintext, where)) {
+        try (RowReader reader = RowReader.open(file.name().format(), plaintext, where, file.columns())) {
             ColumnPlan plan = ColumnPlan.of(table, file, reader.columns(), where);
             Binder binder = new Binder(plan, kind);
             LongSet seen = plan.key().length > 0 ? new LongSet() : null;

@@ -98,7 +98,7 @@ public final class ArtifactRun {
                     JdbcConfigStore.switchTo(c, doc.version());
                     counts = new ArtifactLoader.Counts("drm_config", stored ? entries.size() : 0, 0, 0);
                 } else {
-                    counts = new ArtifactLoader(artifact, where).load(c, kind, in);
+                    counts = new ArtifactLoader(artifact, where).load(c, kind, new ArtifactInspector.NonClosing(in));
                 }
                 in.transferTo(java.io.OutputStream.nullOutputStream());
             }

@@ -56,11 +56,26 @@ public abstract class RowReader implements Closeable {
      * @throws InvalidArtifactException if the file is malformed
      */
     public static RowReader open(ArtifactName.Format format, InputStream in, String where) {
+        return open(format, in, where, null);
+    }
+
+    /**
+     * Opens a reader for a format, with the columns a JSON file was found to use at plan time.
+     *
+     * @param format CSV, JSON or NDJSON
+     * @param in the plaintext, closed with the reader
+     * @param where where the file is, for messages
+     * @param jsonColumns for JSON and NDJSON: every field the file's objects use, in first-seen order;
+     *     {@code null} to collect them while reading (plan time)
+     * @return the reader
+     * @throws InvalidArtifactException if the file is malformed
+     */
+    public static RowReader open(ArtifactName.Format format, InputStream in, String where, List<String> jsonColumns) {
         try {
             return switch (format) {
                 case CSV -> new Csv(in, where);
-                case JSON -> new Json(in, where, false);
-                case NDJSON -> new Json(in, where, true);
+                case JSON -> new Json(in, where, false, jsonColumns);
+                case NDJSON -> new Json(in, where, true, jsonColumns);
                 default -> throw new IllegalArgumentException("not a data format: " + format);
             };
         } catch (IOException e) {
@@ -211,11 +226,11 @@ public abstract class RowReader implements Closeable {
     private static final class Json extends RowReader {
         private final JsonParser parser;
         private final boolean lines;
-        private Map<String, Integer> index;
-        private JsonNode pending;
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<String> collected;
         private boolean done;
 
-        Json(InputStream in, String where, boolean lines) throws IOException {
+        Json(InputStream in, String where, boolean lines, List<String> known) throws IOException {
             super(where);
             this.lines = lines;
             this.parser = JSON.getFactory().createParser(in);
@@ -226,18 +241,15 @@ public abstract class RowReader implements Closeable {
                             + " (line " + parser.currentLocation().getLineNr() + "). Nothing was written.");
                 }
             }
-            pending = read();
-            List<String> names = new ArrayList<>();
-            index = new HashMap<>();
-            if (pending != null) {
-                for (java.util.Iterator<String> f = pending.fieldNames(); f.hasNext();) {
-                    String name = f.next();
-                    if (index.putIfAbsent(name.toLowerCase(Locale.ROOT), names.size()) == null) {
-                        names.add(name);
-                    }
+            collected = known == null ? new ArrayList<>() : null;
+            if (known != null) {
+                for (String name : known) {
+                    index.put(name.toLowerCase(Locale.ROOT), index.size());
                 }
+                columns = List.copyOf(known);
+            } else {
+                columns = collected;
             }
-            columns = List.copyOf(names);
         }
 
         private JsonNode read() throws IOException {
@@ -268,21 +280,26 @@ public abstract class RowReader implements Closeable {
         @Override
         public boolean next() {
             try {
-                JsonNode node = pending != null ? pending : read();
-                pending = null;
+                JsonNode node = read();
                 if (node == null) {
                     return false;
                 }
                 row++;
+                if (collected != null) {
+                    for (java.util.Iterator<String> f = node.fieldNames(); f.hasNext();) {
+                        String name = f.next();
+                        if (index.putIfAbsent(name.toLowerCase(Locale.ROOT), collected.size()) == null) {
+                            collected.add(name);
+                        }
+                    }
+                }
                 String[] out = new String[columns.size()];
                 for (java.util.Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                     Map.Entry<String, JsonNode> e = it.next();
                     Integer i = index.get(e.getKey().toLowerCase(Locale.ROOT));
                     if (i == null) {
-                        throw new InvalidArtifactException("the artifact " + where + " is malformed at line " + line
-                                + ": row " + row + " has the field '" + e.getKey() + "', which the first object does"
-                                + " not have; every object must use the first object's fields (omit a field for NULL)."
-                                + " Nothing was written.");
+                        throw new InvalidArtifactException("the artifact " + where + " changed since it was planned:"
+                                + " row " + row + " (line " + line + ") has the field '" + e.getKey() + "'. Plan again.");
                     }
                     JsonNode v = e.getValue();
                     out[i] = v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
