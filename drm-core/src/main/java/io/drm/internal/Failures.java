@@ -50,7 +50,8 @@ public final class Failures {
     public static String databaseError(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof io.drm.DrmException) {
-                return t.getMessage(); // a coded failure of drm's own step (a data artifact), with its code
+                String m = t.getMessage(); // a coded failure of drm's own step (a data artifact), with its code
+                return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
             }
         }
         SQLException sql = sqlCause(failure);

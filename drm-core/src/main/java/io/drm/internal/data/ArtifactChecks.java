@@ -27,6 +27,33 @@ public final class ArtifactChecks {
     private ArtifactChecks() {
     }
 
+    /** Whether a pending SQL migration before the artifact mentions its table (so may create it). */
+    private static boolean createdEarlier(String table, ReleaseStep artifact, List<ReleaseStep> steps,
+            Map<String, ScannedFile> files, LocationScanner scanner) {
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("(?i)(^|[^A-Za-z0-9_])"
+                + java.util.regex.Pattern.quote(table) + "($|[^A-Za-z0-9_])");
+        for (ReleaseStep step : steps) {
+            if (step == artifact) {
+                return false;
+            }
+            if (step.kind() != StepKind.SQL && step.kind() != StepKind.REPEATABLE_SQL && step.kind() != StepKind.JAVA) {
+                continue;
+            }
+            ScannedFile sql = files.get(step.source());
+            if (sql == null) {
+                return true; // a Java migration or a script drm cannot read: it may create the table
+            }
+            try (InputStream in = scanner.open(sql.location(), sql.relativePath())) {
+                if (name.matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).find()) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Checks the pending artifacts.
      *
@@ -61,6 +88,12 @@ public final class ArtifactChecks {
                         + ": " + io.drm.internal.Failures.databaseError(e), e);
             }
             if (table == null) {
+                if (!createdEarlier(file.artifact().table(), step, steps, files, scanner)) {
+                    throw new io.drm.ArtifactSchemaException("the artifact " + file.displayPath() + " loads into table "
+                            + file.artifact().table() + ", which does not exist, and no pending migration before it"
+                            + " mentions it. Create the table in a migration with a lower version, or set \"table\" in"
+                            + " the manifest. Nothing was written.");
+                }
                 continue;
             }
             try (InputStream in = ArtifactInspector.plaintext(file.artifact().name(),

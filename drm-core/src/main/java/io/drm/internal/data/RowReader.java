@@ -146,6 +146,7 @@ public abstract class RowReader implements Closeable {
     /** RFC 4180 CSV with a header row, read with Jackson's CSV parser. */
     private static final class Csv extends RowReader {
         private final MappingIterator<String[]> it;
+        private long nextStart;
 
         Csv(InputStream in, String where) throws IOException {
             super(where);
@@ -175,14 +176,16 @@ public abstract class RowReader implements Closeable {
                 names.add(name);
             }
             columns = List.copyOf(names);
+            nextStart = it.getParser().currentLocation().getLineNr();
         }
 
         @Override
         public boolean next() {
             try {
                 while (it.hasNextValue()) {
+                    long at = nextStart;
                     String[] fields = it.nextValue();
-                    long at = it.getParser().currentLocation().getLineNr();
+                    nextStart = it.getParser().currentLocation().getLineNr();
                     if (fields.length == 1 && (fields[0] == null || fields[0].isEmpty()) && columns.size() > 1) {
                         continue; // a blank line
                     }
