@@ -5,7 +5,6 @@ import io.drm.InvalidManifestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -130,14 +129,5 @@ public record ColumnPlan(TableInfo table, List<String> header, List<TableInfo.Co
     private static ArtifactSchemaException schema(String where, String why) {
         return new ArtifactSchemaException("the artifact " + where + " does not fit the database: " + why
                 + ". Nothing was written; fix the artifact, its manifest or the schema.");
-    }
-
-    /**
-     * Unused map view for callers that want names.
-     *
-     * @return the table's columns, or an empty map
-     */
-    Map<String, TableInfo.Column> tableColumns() {
-        return table == null ? Map.of() : table.columns();
     }
 }

@@ -23,18 +23,16 @@ final class PgCopySink extends RowSink {
     private final Method write;
     private final Method end;
     private final Method cancel;
-    private final ColumnPlan plan;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + (1 << 16));
     private final StringBuilder line = new StringBuilder(256);
     private long rows;
     private boolean ended;
 
-    private PgCopySink(Object copyIn, Class<?> api, ColumnPlan plan) throws NoSuchMethodException {
+    private PgCopySink(Object copyIn, Class<?> api) throws NoSuchMethodException {
         this.copyIn = copyIn;
         this.write = api.getMethod("writeToCopy", byte[].class, int.class, int.class);
         this.end = api.getMethod("endCopy");
         this.cancel = api.getMethod("cancelCopy");
-        this.plan = plan;
     }
 
     /**
@@ -63,7 +61,7 @@ final class PgCopySink extends RowSink {
             Object pg = c.unwrap(pgConnection);
             Object manager = pgConnection.getMethod("getCopyAPI").invoke(pg);
             Object copyIn = manager.getClass().getMethod("copyIn", String.class).invoke(manager, sql);
-            return new PgCopySink(copyIn, copyInType, plan);
+            return new PgCopySink(copyIn, copyInType);
         } catch (InvocationTargetException e) {
             throw sql(e);
         } catch (ReflectiveOperationException | RuntimeException e) {

@@ -112,9 +112,6 @@ public abstract class RowReader implements Closeable {
     public abstract boolean next();
 
     static InvalidArtifactException malformed(String where, IOException e) {
-        if (e instanceof InvalidArtifactExceptionHolder h) {
-            return h.exception;
-        }
         String at = "";
         if (e instanceof JsonProcessingException p && p.getLocation() != null) {
             JsonLocation l = p.getLocation();
@@ -131,16 +128,6 @@ public abstract class RowReader implements Closeable {
         }
         String one = s.replaceAll("\\s+", " ").strip();
         return one.length() > 200 ? one.substring(0, 200) + "..." : one;
-    }
-
-    /** Carries a coded failure through Jackson's iterator, which wraps only IOExceptions. */
-    private static final class InvalidArtifactExceptionHolder extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final transient InvalidArtifactException exception;
-
-        InvalidArtifactExceptionHolder(InvalidArtifactException exception) {
-            this.exception = exception;
-        }
     }
 
     /** RFC 4180 CSV with a header row, read with Jackson's CSV parser. */
