@@ -139,6 +139,25 @@ final class ArtifactBadInputTest {
     }
 
     @OnEachDatabase
+    void a_repeated_key_loading_into_a_table_created_by_the_same_release_is_a_duplicate_key_error(DbKind kind) {
+        try (TestDatabase fresh = TestDatabase.create(kind)) {
+            StringBuilder csv = new StringBuilder(HEADER);
+            for (int i = 0; i < 1500; i++) {
+                csv.append(i == 1400 ? "a0" : "a" + i).append(",N,1,,true\n");
+            }
+            Migrations same = Migrations.in(dir.resolve("dup")).add("V1__create_country.sql",
+                    ArtifactReleaseTest.TABLE.replace("VARCHAR(2)", "VARCHAR(10)")).add("V2__country.csv", csv.toString());
+
+            assertThatThrownBy(() -> DataRelease.plan(fresh.dataSource(), same.location()).apply())
+                    .isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("DRM-DATA-005");
+            if (fresh.tableExists("country")) {
+                assertThat(fresh.queryLong("SELECT COUNT(*) FROM country")).isZero();
+            }
+        }
+    }
+
+    @OnEachDatabase
     void a_bad_value_in_a_table_created_by_the_same_release_leaves_no_row_of_the_artifact(DbKind kind) {
         try (TestDatabase fresh = TestDatabase.create(kind)) {
             Migrations same = Migrations.in(dir.resolve("same")).add("V1__create_country.sql", ArtifactReleaseTest.TABLE)

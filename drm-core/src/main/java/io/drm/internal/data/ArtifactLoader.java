@@ -138,8 +138,10 @@ public final class ArtifactLoader {
         try (RowReader reader = RowReader.open(file.name().format(), plaintext, where, file.columns())) {
             ColumnPlan plan = ColumnPlan.of(table, file, reader.columns(), where);
             Binder binder = new Binder(plan, kind);
-            LongSet seen = plan.key().length > 0 ? new LongSet() : null;
             boolean direct = plan.mode() == LoadMode.INSERT || isEmpty(c, binder);
+            // Into an empty table keyed by its primary key, the database itself refuses a repeated key
+            // (mapped to DRM-DATA-005 below), and there is nothing to delete: no key set is needed.
+            LongSet seen = plan.key().length > 0 && !(direct && keyIsPrimary(plan, table)) ? new LongSet() : null;
             RowSink sink = direct ? directSink(c, kind, plan, binder) : new UpsertSink(c, binder, plan);
             try (sink) {
                 while (reader.next()) {
@@ -259,9 +261,28 @@ public final class ArtifactLoader {
         return deleted;
     }
 
-    private ArtifactValueException refused(ColumnPlan plan, long firstRow, SQLException e) {
+    private static boolean keyIsPrimary(ColumnPlan plan, TableInfo table) {
+        if (table.primaryKey().size() != plan.key().length) {
+            return false;
+        }
+        for (int k : plan.key()) {
+            if (table.primaryKey().stream().noneMatch(p -> p.equalsIgnoreCase(plan.header().get(k)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private io.drm.DrmException refused(ColumnPlan plan, long firstRow, SQLException e) {
         String detail = plan.anyClassified() ? "SQLState " + Failures.sqlCause(e).getSQLState()
                 + " (details not shown: the artifact has classified columns)" : Failures.databaseError(e);
+        SQLException sql = Failures.sqlCause(e);
+        boolean duplicate = sql != null && ("23505".equals(sql.getSQLState()) || sql.getErrorCode() == 1062);
+        if (duplicate) {
+            return new DuplicateArtifactKeyException("the artifact " + where + " repeats a key, or a row of it"
+                    + " collides with a row already in the table (the batch from row " + firstRow + "): " + detail
+                    + ". Nothing of the artifact was written; remove the duplicate.", plan.anyClassified() ? null : e);
+        }
         return new ArtifactValueException("the database refused rows of the artifact " + where + " (the batch from row "
                 + firstRow + "): " + detail + ". Nothing of the artifact was written; fix the rows or the table's"
                 + " constraints.", plan.anyClassified() ? null : e);
