@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * Plan-time checks of the pending data artifacts: when the target table exists already, the whole
  * file is read against it (columns, manifest, key, every value's type and size, duplicate keys)
- * without writing, so bad input stops the release before any step runs. Artifacts whose table a
- * pending migration creates are checked the same way at the start of their step.
+ * without writing, so bad input stops the release before any step runs. When a pending migration
+ * before the artifact may create its table, the file is still read in full (syntax, the manifest's
+ * types), and checked against the table at the start of its step.
  */
 public final class ArtifactChecks {
 
@@ -94,7 +95,6 @@ public final class ArtifactChecks {
                             + " mentions it. Create the table in a migration with a lower version, or set \"table\" in"
                             + " the manifest. Nothing was written.");
                 }
-                continue;
             }
             try (InputStream in = ArtifactInspector.plaintext(file.artifact().name(),
                     () -> scanner.open(file.location(), file.relativePath()), decryptor)) {

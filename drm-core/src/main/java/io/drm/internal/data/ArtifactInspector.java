@@ -109,6 +109,9 @@ public final class ArtifactInspector {
         if (name.format().config()) {
             return ConfigDocuments.parse(name.format(), in.readAllBytes(), where).size();
         }
+        if (name.format() == ArtifactName.Format.CSV) {
+            return csvRows(in); // parsed in full by the plan-time check (ArtifactChecks) and by the load
+        }
         try (RowReader reader = RowReader.open(name.format(), new NonClosing(in), where)) {
             long rows = 0;
             while (reader.next()) {
@@ -117,6 +120,37 @@ public final class ArtifactInspector {
             columns.addAll(reader.columns());
             return rows;
         }
+    }
+
+    /**
+     * Counts a CSV's data rows without parsing it: records are line ends outside quotes, blank
+     * lines do not count, the header is not a row.
+     */
+    static long csvRows(InputStream in) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long records = 0;
+        boolean quoted = false;
+        boolean content = false;
+        for (int n; (n = in.read(buffer)) >= 0;) {
+            for (int i = 0; i < n; i++) {
+                byte b = buffer[i];
+                if (b == '"') {
+                    quoted = !quoted;
+                    content = true;
+                } else if (b == '\n' && !quoted) {
+                    if (content) {
+                        records++;
+                    }
+                    content = false;
+                } else if (b != '\r') {
+                    content = true;
+                }
+            }
+        }
+        if (content) {
+            records++;
+        }
+        return Math.max(records - 1, 0);
     }
 
     private static String drain(InputStream in, MessageDigest digest) throws IOException {

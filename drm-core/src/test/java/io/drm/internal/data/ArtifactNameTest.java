@@ -67,4 +67,13 @@ final class ArtifactNameTest {
         assertThat(file.manifest().classified("Y")).isTrue();
         assertThat(file.manifestSha256()).matches("[0-9a-f]{64}");
     }
+
+    @Test
+    void csv_rows_are_counted_by_record_ends_outside_quotes() throws Exception {
+        String csv = "a,b\r\n1,\"two\nlines\"\r\n\r\n2,\"x\"\"y\"\n3,z";
+        assertThat(ArtifactInspector.csvRows(new java.io.ByteArrayInputStream(
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).isEqualTo(3);
+        assertThat(ArtifactInspector.csvRows(new java.io.ByteArrayInputStream("a,b\n".getBytes()))).isZero();
+        assertThat(ArtifactInspector.csvRows(new java.io.ByteArrayInputStream(new byte[0]))).isZero();
+    }
 }
