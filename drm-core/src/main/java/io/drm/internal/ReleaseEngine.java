@@ -158,11 +158,13 @@ public final class ReleaseEngine {
                     segments.size(), segments);
         }
         MigrateResult result = null;
+        io.drm.internal.data.ArtifactRun artifacts = new io.drm.internal.data.ArtifactRun(planner.scanner(),
+                settings.decryptor(), releaseId, settings.clock());
         try {
             boolean first = true;
             for (Segments.Segment segment : segments) {
-                result = planner.flyway(lease.dataSource(), kind, recorder, baseline && first, segment.transactional(),
-                        segmented ? segment.lastVersion() : null).migrate();
+                result = planner.flyway(lease.dataSource(), kind, recorder, baseline && first, scan, artifacts,
+                        segment.transactional(), segmented ? segment.lastVersion() : null).migrate();
                 first = false;
             }
         } catch (RuntimeException e) {
@@ -201,6 +203,9 @@ public final class ReleaseEngine {
             stepDetails.put("durationMs", String.valueOf(step.duration().toMillis()));
             audit.append("migration.applied", AuditEvent.Outcome.SUCCESS, stepDetails, ifFails);
         }
+        for (io.drm.LoadedArtifact loaded : artifacts.loaded()) {
+            audit.append("artifact.loaded", AuditEvent.Outcome.SUCCESS, artifactDetails(releaseId, loaded), ifFails);
+        }
         putVersion(details, "toVersion", toVersion);
         details.put("durationMs", String.valueOf(java.time.Duration.between(started, settings.clock().instant())
                 .toMillis()));
@@ -209,7 +214,18 @@ public final class ReleaseEngine {
         audit.flush(ifFails);
         LOG.info("release {} - applied {} steps, now at version {}", releaseId, applied.size(), toVersion);
         return new ReleaseResult(releaseId, plan.id(), applied, plan.currentVersion(), toVersion,
-                ReleaseResult.Outcome.APPLIED);
+                ReleaseResult.Outcome.APPLIED, artifacts.loaded());
+    }
+
+    private static Map<String, String> artifactDetails(String releaseId, io.drm.LoadedArtifact loaded) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("releaseId", releaseId);
+        d.put("artifact", loaded.version().toString());
+        d.put("table", loaded.table());
+        d.put("inserted", String.valueOf(loaded.inserted()));
+        d.put("updated", String.valueOf(loaded.updated()));
+        d.put("deleted", String.valueOf(loaded.deleted()));
+        return d;
     }
 
     /**
