@@ -168,11 +168,10 @@ final class ArtifactBadInputTest {
                     .hasMessageContaining("DRM-DATA-004")
                     .hasMessageContaining("row 3 (line 4), column population");
 
-            if (fresh.tableExists("country")) {
-                assertThat(fresh.queryLong("SELECT COUNT(*) FROM country")).isZero();
-            } else {
-                assertThat(kind).isEqualTo(DbKind.POSTGRESQL); // one transaction: the table is gone too
-            }
+            // nothing of the release remains: PostgreSQL rolls back its one transaction, and on H2 and
+            // MariaDB drm reverses the CREATE TABLE of the step before
+            assertThat(fresh.tableExists("country")).isFalse();
+            assertThat(fresh.appliedVersions()).isEmpty();
         }
     }
 }
