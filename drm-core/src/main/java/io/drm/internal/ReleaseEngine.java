@@ -159,7 +159,7 @@ public final class ReleaseEngine {
         }
         MigrateResult result = null;
         io.drm.internal.data.ArtifactRun artifacts = new io.drm.internal.data.ArtifactRun(planner.scanner(),
-                settings.decryptor(), releaseId, settings.clock());
+                settings.decryptor(), releaseId, settings.clock()).guard(guard::beforeRowChanges);
         try {
             boolean first = true;
             for (Segments.Segment segment : segments) {

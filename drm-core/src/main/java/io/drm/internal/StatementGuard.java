@@ -52,6 +52,10 @@ final class StatementGuard {
         ClassifiedStatement classified = StatementClassifier.classify(new SqlStatement(sql, 1, 0), dialect);
         Inverses.Undo undo = new Inverses(kind, clock.instant(), releaseId, version, createdInRelease)
                 .before(c, classified);
+        record(c, version, sql, undo);
+    }
+
+    private void record(Connection c, String version, String sql, Inverses.Undo undo) throws SQLException {
         int no = ++statementNo;
         lastStatementNo = no;
         List<UndoLog.Entry> entries = new ArrayList<>();
@@ -92,6 +96,28 @@ final class StatementGuard {
     /** The number of the statement that ran last in the current step, or -1 before its first. */
     int lastStatementNo() {
         return lastStatementNo;
+    }
+
+    /**
+     * Prepares the undo of a data step's row changes to a table: a snapshot of its rows, restored by
+     * delete and insert.
+     *
+     * @param c the step's connection
+     * @param version the step's version
+     * @param table the table as the artifact names it
+     * @throws SQLException if the snapshot or the undo record cannot be written
+     */
+    void beforeRowChanges(Connection c, String version, String table) throws SQLException {
+        String q = kind == DatabaseKind.MYSQL ? "`" : "\"";
+        String stored = SqlNames.table(c, kind, table).orElse(table);
+        // A snapshot of the table's rows before the load, restored by delete and insert: exact whatever the
+        // load mode, and cheap for a table created earlier in the release, which holds few rows yet.
+        io.drm.internal.sql.ActionKind action = io.drm.internal.sql.ActionKind.DELETE;
+        String sql = "DELETE FROM " + q + stored.replace(q, q + q) + q;
+        Inverses.Undo undo = new Inverses(kind, clock.instant(), releaseId, version, createdInRelease)
+                .before(c, new ClassifiedStatement(new SqlStatement(sql, 1, 0), List.of(new io.drm.internal.sql.SqlAction(
+                        action, null, stored, null, null, false, false, false))));
+        record(c, version, sql, undo);
     }
 
     /** The snapshots taken so far, in order. */

@@ -38,6 +38,7 @@ public final class ArtifactRun {
     private final String releaseId;
     private final Clock clock;
     private final List<LoadedArtifact> loaded = new ArrayList<>();
+    private RowChangeGuard guard;
 
     /**
      * Creates the run of one release.
@@ -52,6 +53,17 @@ public final class ArtifactRun {
         this.decryptor = decryptor;
         this.releaseId = releaseId;
         this.clock = clock;
+    }
+
+    /**
+     * Sets what is told before a step changes a table's rows (the release's undo log).
+     *
+     * @param guard the guard, or {@code null}
+     * @return this run
+     */
+    public ArtifactRun guard(RowChangeGuard guard) {
+        this.guard = guard;
+        return this;
     }
 
     /**
@@ -86,6 +98,15 @@ public final class ArtifactRun {
         }
         ArtifactLoader.Counts counts;
         try {
+            if (guard != null) {
+                if (artifact.name().kind() == StepKind.CONFIG) {
+                    for (String table : List.of("drm_config_version", "drm_config", "drm_config_live")) {
+                        guard.beforeRowChanges(c, artifact.name().version(), table);
+                    }
+                } else {
+                    guard.beforeRowChanges(c, artifact.name().version(), artifact.table());
+                }
+            }
             MessageDigest digest = Hashing.sha256();
             try (InputStream in = new DigestInputStream(ArtifactInspector.plaintext(artifact.name(),
                     () -> scanner.open(file.location(), file.relativePath()), decryptor), digest)) {
