@@ -8,7 +8,7 @@ import java.util.StringJoiner;
  * Builds, per database, the SQL that turns a row into one canonical text and that text into hashes,
  * so that the same logical row hashes alike on H2, PostgreSQL and MariaDB.
  *
- * <p>A field is {@code N} for NULL, else {@code V<length>:<text>} with the value's canonical text
+ * <p>A field is {@code N} for NULL, else {@code V<length>:<text>} with the value's canonical text and its length in UTF-8 bytes
  * (see {@link ValueClass}); a row is its fields concatenated in column order. The row hash is the
  * MD5 of the row text's UTF-8 bytes; the aggregate of a set of rows is the count and the sum of the
  * first 60 bits of each row hash as an unsigned number, which does not depend on row order.
@@ -82,7 +82,7 @@ public final class Canonical {
      */
     public static String field(DatabaseKind kind, ValueClass cls, String column) {
         String t = text(kind, cls, column);
-        return "CASE WHEN " + column + " IS NULL THEN 'N' ELSE CONCAT('V', " + toText(kind, "CHAR_LENGTH(" + t + ")")
+        return "CASE WHEN " + column + " IS NULL THEN 'N' ELSE CONCAT('V', " + toText(kind, octets(kind, t))
                 + ", ':', " + t + ") END";
     }
 
@@ -164,6 +164,10 @@ public final class Canonical {
             case MYSQL: return "CAST(" + expr + " AS CHAR)";
             default: return "CAST(" + expr + " AS VARCHAR)";
         }
+    }
+
+    private static String octets(DatabaseKind kind, String t) {
+        return kind == DatabaseKind.MYSQL ? "OCTET_LENGTH(CONVERT(" + t + " USING utf8mb4))" : "OCTET_LENGTH(" + t + ")";
     }
 
     private static String trimZeros(String s) {
