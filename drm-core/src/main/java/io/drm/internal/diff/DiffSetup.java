@@ -50,8 +50,8 @@ public final class DiffSetup {
             if (a.cls() != b.cls()) {
                 throw new DiffInputException(DiffInputException.KEY_TYPE_MISMATCH, "key column " + k + " is "
                         + a.typeName() + " (" + a.cls().name().toLowerCase(Locale.ROOT) + ") in the source table "
-                        + s.name() + " but " + b.typeName() + " (" + b.cls().name().toLowerCase(Locale.ROOT) + ") in"
-                        + " the target table " + t.name() + ", so keys would not order and match alike. Give the key"
+                        + SchemaReaderNames.name(s.kind(), s.name()) + " but " + b.typeName() + " (" + b.cls().name().toLowerCase(Locale.ROOT) + ") in"
+                        + " the target table " + SchemaReaderNames.name(t.kind(), t.name()) + ", so keys would not order and match alike. Give the key"
                         + " the same type on both sides, or compare through a view that casts it; nothing was"
                         + " compared.");
             }
@@ -64,7 +64,7 @@ public final class DiffSetup {
         if (names.isEmpty()) {
             for (TableShape.Column c : s.columns().values()) {
                 if (!keySet.contains(c.name().toLowerCase(Locale.ROOT))) {
-                    names.add(c.name());
+                    names.add(SchemaReaderNames.name(s.kind(), c.name()));
                 }
             }
         }

@@ -99,8 +99,9 @@ public record TableShape(DatabaseKind kind, String name, String quotedName, Map<
     public Column column(String column) {
         Column col = columns.get(column.toLowerCase(Locale.ROOT));
         if (col == null) {
-            throw new DiffInputException(DiffInputException.MISSING_COLUMN, "the " + side + " table " + name
-                    + " has no column " + column + " (it has " + String.join(", ", columnNames()) + "). Name"
+            throw new DiffInputException(DiffInputException.MISSING_COLUMN, "the " + side + " table "
+                    + SchemaReaderNames.name(kind, name) + " has no column " + column + " (it has "
+                    + String.join(", ", columnNames()) + "). Name"
                     + " columns that exist on both sides; nothing was compared.");
         }
         return col;
@@ -108,7 +109,7 @@ public record TableShape(DatabaseKind kind, String name, String quotedName, Map<
 
     private List<String> columnNames() {
         List<String> out = new ArrayList<>();
-        columns.values().forEach(col -> out.add(col.name()));
+        columns.values().forEach(col -> out.add(SchemaReaderNames.name(kind, col.name())));
         return out;
     }
 
