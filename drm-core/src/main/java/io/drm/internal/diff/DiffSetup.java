@@ -3,6 +3,7 @@ package io.drm.internal.diff;
 import io.drm.DiffFailedException;
 import io.drm.DiffInputException;
 import io.drm.DiffReport;
+import io.drm.internal.DatabaseKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -74,10 +75,43 @@ public final class DiffSetup {
             sc.add(s.column(c));
             tc.add(t.column(c));
         }
-        Side source = new Side(sourceDs, s, sk, sc);
-        Side target = new Side(targetDs, t, tk, tc);
+        boolean nativeHash = nativeHashFits(sourceDs, targetDs, s, t, sk, tk, sc, tc);
+        Side source = new Side(sourceDs, s, sk, sc, nativeHash);
+        Side target = new Side(targetDs, t, tk, tc, nativeHash);
         return new DiffRunner(source, target, sk.get(0).cls() == ValueClass.INTEGER, parallelism, factor, threshold)
                 .run(sourceTable, targetTable);
+    }
+
+    /**
+     * Whether both sides can use PostgreSQL's own record hash instead of MD5 over the canonical
+     * text: both PostgreSQL 14 or later, and every compared column of the same type on both sides.
+     */
+    private static boolean nativeHashFits(DataSource sourceDs, DataSource targetDs, TableShape s, TableShape t,
+            List<TableShape.Column> sk, List<TableShape.Column> tk, List<TableShape.Column> sc,
+            List<TableShape.Column> tc) {
+        if (s.kind() != DatabaseKind.POSTGRESQL || t.kind() != DatabaseKind.POSTGRESQL
+                || major(sourceDs) < 14 || major(targetDs) < 14) {
+            return false;
+        }
+        for (int i = 0; i < sk.size(); i++) {
+            if (!sk.get(i).typeName().equalsIgnoreCase(tk.get(i).typeName())) {
+                return false;
+            }
+        }
+        for (int i = 0; i < sc.size(); i++) {
+            if (!sc.get(i).typeName().equalsIgnoreCase(tc.get(i).typeName())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int major(DataSource ds) {
+        try (Connection c = ds.getConnection()) {
+            return c.getMetaData().getDatabaseMajorVersion();
+        } catch (SQLException e) {
+            return 0;
+        }
     }
 
     private static TableShape shape(DataSource ds, String table, String side) {

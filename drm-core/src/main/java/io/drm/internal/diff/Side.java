@@ -33,7 +33,8 @@ final class Side {
     private final String md5;
     private final ValueClass firstClass;
 
-    Side(DataSource dataSource, TableShape shape, List<TableShape.Column> keys, List<TableShape.Column> compared) {
+    Side(DataSource dataSource, TableShape shape, List<TableShape.Column> keys, List<TableShape.Column> compared,
+            boolean nativeHash) {
         this.dataSource = dataSource;
         this.shape = shape;
         this.keys = List.copyOf(keys);
@@ -47,9 +48,16 @@ final class Side {
             classes.add(c.cls());
             cols.add(c.quoted());
         }
-        String row = Canonical.row(shape.kind(), classes, cols);
-        this.hash60 = Canonical.hash60(shape.kind(), row);
-        this.md5 = Canonical.md5Hex(shape.kind(), row);
+        if (nativeHash) {
+            // Both sides PostgreSQL 14+ with the same column types: its own record hash, ~8x cheaper than MD5.
+            String record = "hash_record_extended(ROW(" + String.join(", ", cols) + "), 0)";
+            this.hash60 = record;
+            this.md5 = "CAST(" + record + " AS TEXT)";
+        } else {
+            String row = Canonical.row(shape.kind(), classes, cols);
+            this.hash60 = Canonical.hash60(shape.kind(), row);
+            this.md5 = Canonical.md5Hex(shape.kind(), row);
+        }
         this.firstClass = keys.get(0).cls();
     }
 
