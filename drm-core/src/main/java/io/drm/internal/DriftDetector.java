@@ -49,12 +49,17 @@ public final class DriftDetector {
                     new NoSchemaSnapshotException("no schema snapshot is recorded in drm_schema_snapshot of " + target
                             + ", so there is nothing to compare the live schema with. Snapshots are recorded after each"
                             + " successful release: release once with this version of drm, then check for drift."));
+            long t0 = System.nanoTime();
             SchemaSnapshot live = SchemaSnapshot.take(c, kind);
+            long t1 = System.nanoTime();
             List<DriftReport.Difference> differences = new ArrayList<>();
             if (!live.sha256().equals(recorded.snapshot().sha256())) {
                 differences.addAll(SchemaComparer.compare(recorded.snapshot().tree(), live.tree()));
             }
+            long t2 = System.nanoTime();
             differences.addAll(TableFingerprint.compare(c, kind, nameKeys));
+            LOG.debug("drift check on {}: snapshot {} ms, schema comparison {} ms, data fingerprints {} ms", target,
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
             report = new DriftReport(recorded.releaseId(), recorded.snapshot().sha256(), live.sha256(), differences);
         } catch (SQLException e) {
             throw new DiffFailedException("the drift check could not read the database: " + e.getMessage()

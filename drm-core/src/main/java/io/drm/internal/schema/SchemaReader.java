@@ -137,7 +137,14 @@ public final class SchemaReader {
 
     private static void foreignKeyTargets(Connection c, DatabaseKind kind, String schema, Map<String, Object> tables)
             throws SQLException {
-        String sql = kind == DatabaseKind.MYSQL
+        // PostgreSQL: pg_catalog, as information_schema.referential_constraints takes seconds at 300 tables.
+        String sql = kind == DatabaseKind.POSTGRESQL
+                ? "SELECT t.relname, con.conname, r.relname, CASE con.confdeltype WHEN 'a' THEN 'NO ACTION'"
+                        + " WHEN 'r' THEN 'RESTRICT' WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL'"
+                        + " ELSE 'SET DEFAULT' END FROM pg_constraint con JOIN pg_class t ON t.oid = con.conrelid"
+                        + " JOIN pg_class r ON r.oid = con.confrelid JOIN pg_namespace n ON n.oid = con.connamespace"
+                        + " WHERE con.contype = 'f' AND n.nspname = ?"
+                : kind == DatabaseKind.MYSQL
                 ? "SELECT table_name, constraint_name, referenced_table_name, delete_rule"
                         + " FROM information_schema.referential_constraints WHERE constraint_schema = ?"
                 : "SELECT tc.table_name, rc.constraint_name, uc.table_name, rc.delete_rule"
