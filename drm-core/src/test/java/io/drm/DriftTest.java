@@ -124,6 +124,11 @@ final class DriftTest {
 
             assertThat(DataRelease.configure().dataSource(db.dataSource()).detectDrift().isClean()).isTrue();
             assertThat(db.queryLong("SELECT COUNT(*) FROM drm_schema_snapshot")).isEqualTo(2);
+
+            // up-to-date startups and applies take no snapshot
+            DataRelease.configure().dataSource(db.dataSource()).locations(m.location()).onStartup();
+            DataRelease.plan(db.dataSource(), m.location()).apply();
+            assertThat(db.queryLong("SELECT COUNT(*) FROM drm_schema_snapshot")).isEqualTo(2);
         }
     }
 
