@@ -50,10 +50,14 @@ public final class DiffRunner {
         this.label = source.describe() + " -> " + target.describe();
     }
 
+    /** A segment split at bounds into children, whose checksums one query per side computes. */
+    private record Split(Segment parent, List<Object> bounds, List<Segment> children) {
+    }
+
     DiffReport run(String sourceName, String targetName) {
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, new Named());
         try {
-            List<Segment> level = rootSplit(pool);
+            List<Split> level = rootSplit(pool);
             while (!level.isEmpty()) {
                 level = step(pool, level);
             }
@@ -70,17 +74,17 @@ public final class DiffRunner {
     }
 
     /** The first level: the whole range split without checksumming it as one piece. */
-    private List<Segment> rootSplit(ExecutorService pool) {
+    private List<Split> rootSplit(ExecutorService pool) {
         Segment root = new Segment(null, null, 0);
         if (integerKey) {
             List<Side.Checksum> both = await(List.of(pool.submit(() -> source.bounds()),
                     pool.submit(() -> target.bounds())));
-            List<Segment> parts = splitIntegers(root, both.get(0), both.get(1));
-            if (parts.isEmpty()) {
+            Split split = splitIntegers(root, both.get(0), both.get(1));
+            if (split == null) {
                 compareRows(pool, List.of(root));
                 return List.of();
             }
-            return parts;
+            return List.of(split);
         }
         List<Side.Checksum> both = await(List.of(pool.submit(() -> source.checksum(root)),
                 pool.submit(() -> target.checksum(root))));
@@ -92,35 +96,41 @@ public final class DiffRunner {
         return splitOrCompare(pool, List.of(root), List.of(both));
     }
 
-    private List<Segment> step(ExecutorService pool, List<Segment> level) {
-        List<Future<Side.Checksum>> futures = new ArrayList<>();
-        for (Segment s : level) {
-            futures.add(pool.submit(() -> source.checksum(s)));
-            futures.add(pool.submit(() -> target.checksum(s)));
+    private List<Split> step(ExecutorService pool, List<Split> level) {
+        List<Future<List<Side.Checksum>>> futures = new ArrayList<>();
+        for (Split split : level) {
+            futures.add(pool.submit(() -> source.checksums(split.parent(), split.bounds())));
+            futures.add(pool.submit(() -> target.checksums(split.parent(), split.bounds())));
         }
-        List<Side.Checksum> sums = await(futures);
-        segments += level.size();
+        List<List<Side.Checksum>> sums = await(futures);
         List<Segment> mismatched = new ArrayList<>();
         List<List<Side.Checksum>> pairs = new ArrayList<>();
+        int depth = 0;
         for (int i = 0; i < level.size(); i++) {
-            Side.Checksum s = sums.get(2 * i);
-            Side.Checksum t = sums.get(2 * i + 1);
-            if (s.count() == t.count() && s.sum().equals(t.sum())) {
-                sourceRows += s.count();
-            } else {
-                mismatched.add(level.get(i));
-                pairs.add(List.of(s, t));
+            List<Segment> children = level.get(i).children();
+            segments += children.size();
+            for (int j = 0; j < children.size(); j++) {
+                Side.Checksum s = sums.get(2 * i).get(j);
+                Side.Checksum t = sums.get(2 * i + 1).get(j);
+                depth = children.get(j).depth();
+                if (s.count() == t.count() && s.sum().equals(t.sum())) {
+                    sourceRows += s.count();
+                } else {
+                    mismatched.add(children.get(j));
+                    pairs.add(List.of(s, t));
+                }
             }
         }
-        progress(level.get(0).depth());
+        progress(depth);
         return splitOrCompare(pool, mismatched, pairs);
     }
 
-    private List<Segment> splitOrCompare(ExecutorService pool, List<Segment> mismatched,
+    private List<Split> splitOrCompare(ExecutorService pool, List<Segment> mismatched,
             List<List<Side.Checksum>> pairs) {
-        List<Segment> next = new ArrayList<>();
+        List<Split> next = new ArrayList<>();
         List<Segment> small = new ArrayList<>();
-        List<Future<List<Segment>>> sampled = new ArrayList<>();
+        List<Segment> sampledSegments = new ArrayList<>();
+        List<Future<List<String>>> sampled = new ArrayList<>();
         for (int i = 0; i < mismatched.size(); i++) {
             Segment seg = mismatched.get(i);
             Side.Checksum s = pairs.get(i).get(0);
@@ -128,42 +138,37 @@ public final class DiffRunner {
             if (Math.max(s.count(), t.count()) <= threshold) {
                 small.add(seg);
             } else if (integerKey) {
-                List<Segment> parts = splitIntegers(seg, s, t);
-                if (parts.isEmpty()) {
+                Split split = splitIntegers(seg, s, t);
+                if (split == null) {
                     small.add(seg);
                 } else {
-                    next.addAll(parts);
+                    next.add(split);
                 }
             } else {
                 Side larger = s.count() >= t.count() ? source : target;
                 long step = Math.max(1, Math.max(s.count(), t.count()) / factor);
-                sampled.add(pool.submit(() -> splitTexts(seg, larger.sample(seg, step))));
+                sampledSegments.add(seg);
+                sampled.add(pool.submit(() -> larger.sample(seg, step)));
             }
         }
-        List<List<Segment>> splits = await(sampled);
-        for (List<Segment> parts : splits) {
-            next.addAll(parts);
+        List<List<String>> samples = await(sampled);
+        for (int i = 0; i < samples.size(); i++) {
+            Split split = splitTexts(sampledSegments.get(i), samples.get(i));
+            if (split == null) {
+                small.add(sampledSegments.get(i)); // one key value: compared row by row
+            } else {
+                next.add(split);
+            }
         }
         compareRows(pool, small);
-        // A text segment that sampling could not split (one key value) is compared row by row.
-        List<Segment> out = new ArrayList<>();
-        List<Segment> unsplit = new ArrayList<>();
-        for (Segment s : next) {
-            if (s.depth() < 0) {
-                unsplit.add(new Segment(s.lo(), s.hi(), -s.depth()));
-            } else {
-                out.add(s);
-            }
-        }
-        compareRows(pool, unsplit);
-        return out;
+        return next;
     }
 
-    private List<Segment> splitIntegers(Segment seg, Side.Checksum s, Side.Checksum t) {
+    private Split splitIntegers(Segment seg, Side.Checksum s, Side.Checksum t) {
         BigInteger lo = min(s.min(), t.min());
         BigInteger hi = max(s.max(), t.max());
         if (lo == null || lo.equals(hi)) {
-            return List.of();
+            return null;
         }
         BigInteger width = hi.subtract(lo).add(BigInteger.ONE);
         TreeSet<BigInteger> bounds = new TreeSet<>();
@@ -173,23 +178,21 @@ public final class DiffRunner {
                 bounds.add(b);
             }
         }
-        return pieces(seg, new ArrayList<>(bounds));
+        return split(seg, new ArrayList<>(bounds));
     }
 
-    private List<Segment> splitTexts(Segment seg, List<String> sample) {
+    private Split splitTexts(Segment seg, List<String> sample) {
         TreeSet<String> bounds = new TreeSet<>(KeyOrder::codePoints);
         for (String b : sample) {
-            if (b != null && (seg.lo() == null || KeyOrder.codePoints(b, (String) seg.lo()) > 0)) {
+            if (b != null && (seg.lo() == null || KeyOrder.codePoints(b, (String) seg.lo()) > 0)
+                    && (seg.hi() == null || KeyOrder.codePoints(b, (String) seg.hi()) < 0)) {
                 bounds.add(b);
             }
         }
-        if (bounds.isEmpty()) {
-            return List.of(new Segment(seg.lo(), seg.hi(), -(seg.depth() + 1)));
-        }
-        return pieces(seg, new ArrayList<>(bounds));
+        return bounds.isEmpty() ? null : split(seg, new ArrayList<>(bounds));
     }
 
-    private static List<Segment> pieces(Segment seg, List<?> bounds) {
+    private static Split split(Segment seg, List<Object> bounds) {
         List<Segment> out = new ArrayList<>();
         Object lo = seg.lo();
         for (Object b : bounds) {
@@ -197,7 +200,7 @@ public final class DiffRunner {
             lo = b;
         }
         out.add(new Segment(lo, seg.hi(), seg.depth() + 1));
-        return out;
+        return new Split(seg, List.copyOf(bounds), out);
     }
 
     private void compareRows(ExecutorService pool, List<Segment> small) {

@@ -78,6 +78,54 @@ final class Side {
         });
     }
 
+    /**
+     * The checksums of a segment's children, in one query (one scan of the segment): child
+     * {@code i} is {@code bounds[i-1] <= key < bounds[i]}, the first and last open towards the
+     * parent's bounds.
+     */
+    List<Checksum> checksums(Segment parent, List<Object> bounds) {
+        boolean integer = firstClass == ValueClass.INTEGER;
+        TableShape.Column k = keys.get(0);
+        String col = Canonical.order(shape.kind(), k.cls(), k.quoted(), false);
+        String param = Canonical.order(shape.kind(), k.cls(), "?", true);
+        StringBuilder bucket = new StringBuilder("CASE");
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < bounds.size(); i++) {
+            Object b = bounds.get(i);
+            bucket.append(" WHEN ").append(col).append(" < ");
+            if (integer) {
+                bucket.append(((BigInteger) b).toString()); // a number drm computed: safe to inline
+            } else {
+                bucket.append(param);
+                params.add(b);
+            }
+            bucket.append(" THEN ").append(i);
+        }
+        bucket.append(" ELSE ").append(bounds.size()).append(" END");
+        if (parent.lo() != null) {
+            params.add(parent.lo());
+        }
+        if (parent.hi() != null) {
+            params.add(parent.hi());
+        }
+        String first = k.quoted();
+        String sql = "SELECT b, COUNT(*), SUM(h)" + (integer ? ", MIN(k), MAX(k)" : "") + " FROM (SELECT " + bucket
+                + " AS b, " + hash60 + " AS h" + (integer ? ", " + first + " AS k" : "") + " FROM " + shape.quotedName()
+                + where(parent) + ") x GROUP BY b";
+        return query(sql, params, rs -> {
+            List<Checksum> out = new ArrayList<>();
+            for (int i = 0; i <= bounds.size(); i++) {
+                out.add(new Checksum(0, BigInteger.ZERO, null, null));
+            }
+            while (rs.next()) {
+                BigDecimal sum = rs.getBigDecimal(3);
+                out.set(rs.getInt(1), new Checksum(rs.getLong(2), sum == null ? BigInteger.ZERO : sum.toBigInteger(),
+                        integer ? big(rs.getBigDecimal(4)) : null, integer ? big(rs.getBigDecimal(5)) : null));
+            }
+            return out;
+        });
+    }
+
     /** The first key column's minimum and maximum (integer keys only), with a zero count. */
     Checksum bounds() {
         String first = keys.get(0).quoted();
@@ -146,9 +194,20 @@ final class Side {
     }
 
     private <T> T query(String sql, Segment segment, Reader<T> reader) {
+        List<Object> params = new ArrayList<>();
+        if (segment.lo() != null) {
+            params.add(segment.lo());
+        }
+        if (segment.hi() != null) {
+            params.add(segment.hi());
+        }
+        return query(sql, params, reader);
+    }
+
+    private <T> T query(String sql, List<Object> params, Reader<T> reader) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
-            for (Object bound : new Object[] {segment.lo(), segment.hi()}) {
+            for (Object bound : params) {
                 if (bound instanceof BigInteger b) {
                     if (b.bitLength() < 64) {
                         ps.setLong(i++, b.longValue());
