@@ -28,7 +28,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * each try is cheap; {@code TableDiffPropertyTest} runs fixed-seed random tables over every pairing
  * of H2, PostgreSQL and MariaDB.
  */
-final class TableDiffProperties {
+final class TableDiffGeneratedTablesTest {
 
     private static final String NAME = "drm_p_" + UUID.randomUUID().toString().replace("-", "");
     private static final JdbcDataSource DS = new JdbcDataSource();

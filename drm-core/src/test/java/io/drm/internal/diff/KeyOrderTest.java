@@ -8,7 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /** The JVM orders text keys exactly as the databases' byte comparisons of their UTF-8 form do. */
-final class KeyOrderProperties {
+final class KeyOrderTest {
 
     @Property(tries = 2000)
     void code_point_order_is_utf8_byte_order(@ForAll String a, @ForAll String b) {
