@@ -260,6 +260,57 @@ public final class DataRelease {
             return new Snapshots(new io.drm.internal.SnapshotStore(freeze()));
         }
 
+        /**
+         * Checks for drift: compares the live schema with the snapshot the last successful release
+         * recorded, and artifact-owned tables with their recorded fingerprints. Needs only the
+         * database (no locations). When anything differs, audits {@code drift.detected} through the
+         * configured audit sink. Same as {@code detectDrift(false)}.
+         *
+         * <pre>{@code
+         * DriftReport drift = DataRelease.configure().dataSource(dataSource).detectDrift();
+         * if (!drift.isClean()) {
+         *     System.out.println(drift.toJson());
+         * }
+         * }</pre>
+         *
+         * @return the report
+         * @throws NoSchemaSnapshotException when no release has recorded a snapshot yet
+         * @throws DiffFailedException when the database cannot be read
+         */
+        public DriftReport detectDrift() {
+            return detectDrift(false);
+        }
+
+        /**
+         * Checks for drift as {@link #detectDrift()} does and, with {@code nameChangedKeys}, names
+         * up to 1,000 changed keys of each artifact-owned table whose fingerprint was recorded with
+         * per-row hashes ({@code row <table>[<key>]} differences).
+         *
+         * @param nameChangedKeys whether to name changed keys (reads those tables' rows)
+         * @return the report
+         * @throws NoSchemaSnapshotException when no release has recorded a snapshot yet
+         * @throws DiffFailedException when the database cannot be read
+         */
+        public DriftReport detectDrift(boolean nameChangedKeys) {
+            return io.drm.internal.DriftDetector.detect(freezeDatabase(), nameChangedKeys);
+        }
+
+        /** Like {@link #freeze()} but without locations, for operations that only read the database. */
+        private Settings freezeDatabase() {
+            if (dataSource != null && url != null) {
+                throw new ConfigurationException("both dataSource(...) and jdbc(...) were given; use one of them");
+            }
+            if (dataSource == null && url == null) {
+                throw new ConfigurationException("no database: call dataSource(...) or jdbc(url, user, password)");
+            }
+            Connector connector = dataSource != null ? Connector.of(dataSource) : Connector.jdbc(url, user, password);
+            ClassLoader loader = classLoader != null ? classLoader
+                    : Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(),
+                            DataRelease.class.getClassLoader());
+            return new Settings(connector, locations, environment, actor, auditSink, lockTimeout, clock,
+                    () -> UUID.randomUUID().toString(), loader);
+        }
+
         private Settings freeze() {
             if (dataSource != null && url != null) {
                 throw new ConfigurationException("both dataSource(...) and jdbc(...) were given; use one of them");

@@ -179,6 +179,8 @@ public final class ReleaseEngine {
         try (Connection c = lease.connection("record the release in")) {
             ledger.finish(c, releaseId, Ledger.SUCCEEDED, toVersion, FlywayHistory.fingerprint(c),
                     settings.clock().instant(), null, null, records);
+            // Drift detection's baseline: the schema as this release left it (a failure only warns).
+            io.drm.internal.schema.SchemaSnapshots.record(c, kind, releaseId);
         }
         String ifFails = "The release " + releaseId + " was applied (" + applied.size() + " steps, now at version "
                 + toVersion + ") and is recorded in drm_release, but the audit trail misses this event.";

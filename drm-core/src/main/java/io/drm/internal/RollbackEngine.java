@@ -367,6 +367,8 @@ public final class RollbackEngine {
         try (Connection c = lease.connection("record the rollback in")) {
             ledger.finish(c, releaseId, Ledger.ROLLBACK, plan.targetVersion(), FlywayHistory.fingerprint(c),
                     settings.clock().instant(), null, null, records);
+            // the schema the rollback left is the one drift checks compare with from now on
+            io.drm.internal.schema.SchemaSnapshots.record(c, kind, releaseId);
         }
         String ifFails = "The rollback " + releaseId + " was done (" + undone.size() + " steps, now at version "
                 + display(plan.targetVersion()) + ") and is recorded in drm_release, but the audit trail misses this"

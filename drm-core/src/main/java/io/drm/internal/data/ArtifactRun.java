@@ -131,6 +131,9 @@ public final class ArtifactRun {
             }
             ArtifactLedger.record(c, artifact.version(), artifact.name().kind().name(), counts, releaseId,
                     file.relativePath(), clock.instant());
+            if (artifact.name().kind() == StepKind.DATA) {
+                fingerprint(c, kind, counts.table(), artifact);
+            }
             if (own) {
                 c.commit();
             }
@@ -153,5 +156,33 @@ public final class ArtifactRun {
         LOG.info("release {} - artifact {} loaded into {}: {} inserted, {} updated, {} deleted in {} ms", releaseId,
                 artifact.version(), counts.table(), counts.inserted(), counts.updated(), counts.deleted(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Largest artifact whose table fingerprint keeps per-row hashes, so that drift names changed keys. */
+    static final long ROW_HASHES_UP_TO = 10_000;
+
+    /**
+     * Records the loaded table's fingerprint for data-drift checks, in the load's transaction. A table
+     * without a key gets none; a failure to fingerprint is logged and does not fail the load.
+     */
+    private void fingerprint(Connection c, DatabaseKind kind, String table, ArtifactFile artifact)
+            throws SQLException {
+        TableInfo info = TableInfo.find(c, kind, table);
+        List<String> key = artifact.manifest() != null && !artifact.manifest().key().isEmpty()
+                ? artifact.manifest().key() : info == null ? List.of() : info.primaryKey();
+        if (key.isEmpty()) {
+            return;
+        }
+        java.sql.Savepoint savepoint = c.getAutoCommit() ? null : c.setSavepoint();
+        try {
+            io.drm.internal.diff.TableFingerprint.record(c, kind, table, key, artifact.version().toString(),
+                    artifact.rows() >= 0 && artifact.rows() <= ROW_HASHES_UP_TO);
+        } catch (SQLException | RuntimeException e) {
+            if (savepoint != null) {
+                c.rollback(savepoint);
+            }
+            LOG.warn("release {} - could not record the fingerprint of table {} for drift checks: {}", releaseId,
+                    table, e.getMessage());
+        }
     }
 }
