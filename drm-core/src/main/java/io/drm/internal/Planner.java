@@ -126,7 +126,7 @@ public final class Planner {
     }
 
     /**
-     * Reads Flyway's history fingerprint and drm's ledger head: two small queries on one connection.
+     * Reads Flyway's history fingerprint and drm's ledger head on a connection of its own.
      *
      * @param lease the connections
      * @param kind the database kind
@@ -134,10 +134,22 @@ public final class Planner {
      */
     State readState(Connector.Lease lease, DatabaseKind kind) {
         try (Connection c = lease.connection("read the release state of")) {
-            return new State(FlywayHistory.fingerprint(c), new Ledger(kind).head(c));
+            return readState(c, kind);
         } catch (java.sql.SQLException e) {
             throw settings.connector().translate(e, "read the release state of");
         }
+    }
+
+    /**
+     * Reads Flyway's history fingerprint and drm's ledger head on a connection the caller holds:
+     * one query when both tables exist ({@link ReleaseState}).
+     *
+     * @param connection the connection
+     * @param kind the database kind
+     * @return the state
+     */
+    State readState(Connection connection, DatabaseKind kind) {
+        return ReleaseState.read(connection, kind);
     }
 
     /**

@@ -80,8 +80,15 @@ public final class ReleaseEngine {
      */
     public ReleaseResult onStartup() {
         try (Connector.Lease lease = settings.connector().open()) {
-            DatabaseKind kind = kindOf(lease);
-            Planner.State state = planner.readState(lease, kind);
+            DatabaseKind kind;
+            Planner.State state;
+            // One connection for the kind (driver metadata, no query) and the state (one query).
+            try (Connection c = lease.connection("read the release state of")) {
+                kind = DatabaseKind.of(c);
+                state = planner.readState(c, kind);
+            } catch (SQLException e) {
+                throw settings.connector().translate(e, "read the release state of");
+            }
             PlanState stamped = planner.stampPath(state);
             if (stamped != null) {
                 LOG.debug("up to date at version {} (ledger matches the locations' stamp)", stamped.currentVersion());
