@@ -163,9 +163,52 @@ public final class Planner {
 
     private PlanState fullPlan(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan, String fingerprint,
             String headId) {
-        if (FlywayHistory.NONE.equals(fingerprint) && onlySqlMigrations(scan)) {
-            return PlanState.of(null, null, List.of(), scan, fingerprint, headId, false).withSteps(firstRelease(scan));
+        if (FlywayHistory.NONE.equals(fingerprint)) {
+            HistoryAction takeover = takeover(lease, kind);
+            if (onlySqlMigrations(scan)) {
+                return baselined(PlanState.of(null, null, List.of(), scan, fingerprint, headId, false)
+                        .withSteps(firstRelease(scan)), takeover);
+            }
+            if (takeover != null) {
+                return baselined(flywayPlan(lease, kind, scan, fingerprint, headId), takeover);
+            }
         }
+        return flywayPlan(lease, kind, scan, fingerprint, headId);
+    }
+
+    /**
+     * How a schema without history is taken over (see {@link Takeover}); for a Liquibase import, the
+     * changelog is read and checked here, so that {@code plan()} already refuses failed changesets.
+     */
+    private HistoryAction takeover(Connector.Lease lease, DatabaseKind kind) {
+        try (Connection c = lease.connection("inspect the schema of")) {
+            HistoryAction action = Takeover.decide(c, kind, settings.adoption());
+            if (action != null && action.kind() == HistoryAction.Kind.IMPORT_LIQUIBASE) {
+                LiquibaseImport.checkImportable(LiquibaseImport.read(c, LiquibaseImport.table(
+                        SchemaProbe.foreignObjects(c, kind)), c.getMetaData().getIdentifierQuoteString().strip()));
+            }
+            return action;
+        } catch (java.sql.SQLException e) {
+            throw settings.connector().translate(e, "inspect the schema of");
+        }
+    }
+
+    /** The plan with a baseline: migrations at or below its version are what the schema already holds. */
+    private static PlanState baselined(PlanState plan, HistoryAction baseline) {
+        if (baseline == null) {
+            return plan;
+        }
+        List<ReleaseStep> above = new ArrayList<>();
+        for (ReleaseStep step : plan.steps()) {
+            if (step.version() == null || ArtifactVersion.compareVersions(step.version(), baseline.version()) > 0) {
+                above.add(step);
+            }
+        }
+        return plan.withSteps(above).withCurrentVersion(baseline.version()).withActions(List.of(baseline));
+    }
+
+    private PlanState flywayPlan(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan, String fingerprint,
+            String headId) {
         MigrationInfo[] all;
         try {
             all = flyway(lease.dataSource(), kind, null).info().all();
@@ -173,7 +216,7 @@ public final class Planner {
             throw translate(e, "read the migration history of");
         }
         Map<String, ScannedFile> files = scan.byRelativePath();
-        check(all, files, lease, kind);
+        List<HistoryAction> rechecksums = check(all, files, lease, kind);
         String current = null;
         String target = null;
         List<ReleaseStep> steps = new ArrayList<>();
@@ -189,7 +232,8 @@ public final class Planner {
                 current = version;
             }
         }
-        return PlanState.of(current, target == null ? current : target, steps, scan, fingerprint, headId, false);
+        return PlanState.of(current, target == null ? current : target, steps, scan, fingerprint, headId, false)
+                .withActions(rechecksums);
     }
 
     /**
@@ -254,7 +298,13 @@ public final class Planner {
         return new ReleaseStep(version, Objects.requireNonNullElse(info.getDescription(), ""), kind, checksum, script);
     }
 
-    private void check(MigrationInfo[] all, Map<String, ScannedFile> files, Connector.Lease lease, DatabaseKind kind) {
+    /**
+     * Checks Flyway's view of the history; returns the checksum mismatches that came from the Flyway
+     * version (the file's bytes are those drm applied), to be re-recorded under the release lock.
+     */
+    private List<HistoryAction> check(MigrationInfo[] all, Map<String, ScannedFile> files, Connector.Lease lease,
+            DatabaseKind kind) {
+        List<HistoryAction> rechecksums = new ArrayList<>();
         for (MigrationInfo info : all) {
             MigrationState state = info.getState();
             String version = info.getVersion() == null ? null : info.getVersion().getVersion();
@@ -263,7 +313,13 @@ public final class Planner {
             if (state == MigrationState.SUCCESS && info.getResolvedChecksum() != null
                     && info.getAppliedChecksum() != null
                     && !info.getResolvedChecksum().equals(info.getAppliedChecksum()) && version != null) {
-                throw checksumMismatch(info, version, files.get(info.getScript()), lease, kind);
+                ScannedFile file = files.get(info.getScript());
+                if (file != null && appliedByDrm(file, version, lease, kind)) {
+                    rechecksums.add(new HistoryAction(HistoryAction.Kind.RECHECKSUM, version, info.getScript(),
+                            info.getInstalledRank(), info.getAppliedChecksum(), info.getResolvedChecksum()));
+                    continue;
+                }
+                throw checksumMismatch(info, version, file, lease, kind);
             }
             if (state == MigrationState.SUCCESS && version != null && info.getResolvedChecksum() != null
                     && (!info.isDescriptionMatching() || !info.isTypeMatching())) {
@@ -282,8 +338,21 @@ public final class Planner {
             }
             if (state == MigrationState.IGNORED) {
                 throw new ValidationException(label + " is not applied and its version is below the current"
-                        + " schema version, so it would never run. Give it a version above the current one.");
+                        + " schema version, so it would never run. Give it a version above the current one, or"
+                        + " allow out-of-order migrations in this environment ('" + settings.environment()
+                        + "') with outOfOrder(\"" + settings.environment() + "\").");
             }
+        }
+        return rechecksums;
+    }
+
+    /** Tells whether the file's bytes are exactly those drm recorded when it applied the version. */
+    private static boolean appliedByDrm(ScannedFile file, String version, Connector.Lease lease, DatabaseKind kind) {
+        try (Connection c = lease.connection("read the ledger of")) {
+            return new Ledger(kind).appliedChecksum(c, version).filter(("sha256:" + file.sha256())::equals)
+                    .isPresent();
+        } catch (DrmException | java.sql.SQLException e) {
+            return false;
         }
     }
 
@@ -335,6 +404,20 @@ public final class Planner {
      * @return the Flyway instance
      */
     public Flyway flyway(DataSource dataSource, DatabaseKind kind, Callback callback, boolean baselineBelowAll) {
+        return flyway(dataSource, kind, callback, baselineBelowAll ? new HistoryAction(HistoryAction.Kind.BASELINE,
+                "0", "<< drm: schema held only drm tables >>", 0, null, null) : null);
+    }
+
+    /**
+     * Configures Flyway for this release, with the baseline a schema without history gets.
+     *
+     * @param dataSource the data source
+     * @param kind the database kind
+     * @param callback drm's callback, or {@code null}
+     * @param baseline the baseline (version and description), or {@code null}
+     * @return the Flyway instance
+     */
+    public Flyway flyway(DataSource dataSource, DatabaseKind kind, Callback callback, HistoryAction baseline) {
         FluentConfiguration config = Flyway.configure(settings.classLoader())
                 .dataSource(dataSource)
                 .locations(settings.locations().toArray(String[]::new))
@@ -343,10 +426,11 @@ public final class Planner {
                 // drm validates the history itself (check(...)) when it plans, and re-plans under the
                 // release lock whenever files or history changed since, so Flyway need not validate again.
                 .validateOnMigrate(false)
-                .group(kind.transactionalDdl());
-        if (baselineBelowAll) {
-            config = config.baselineOnMigrate(true).baselineVersion("0")
-                    .baselineDescription("<< drm: schema held only drm tables >>");
+                .group(kind.transactionalDdl())
+                .outOfOrder(settings.adoption().outOfOrderIn(settings.environment()));
+        if (baseline != null) {
+            config = config.baselineOnMigrate(true).baselineVersion(baseline.version())
+                    .baselineDescription(baseline.description());
         }
         if (callback != null) {
             config = config.callbacks(callback);

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  * @param clock the clock for timestamps
  * @param ids the source of release and event ids
  * @param classLoader the class loader for {@code classpath:} locations
+ * @param adoption baseline, Liquibase import and out-of-order settings
  */
 public record Settings(
         Connector connector,
@@ -29,7 +30,8 @@ public record Settings(
         Duration lockTimeout,
         Clock clock,
         Supplier<String> ids,
-        ClassLoader classLoader) {
+        ClassLoader classLoader,
+        Adoption adoption) {
 
     /** Validates and copies. */
     public Settings {
@@ -42,5 +44,25 @@ public record Settings(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(classLoader, "classLoader");
+        Objects.requireNonNull(adoption, "adoption");
+    }
+
+    /**
+     * Settings without adoption options.
+     *
+     * @param connector where connections come from
+     * @param locations the locations
+     * @param environment the environment name
+     * @param actor who releases
+     * @param auditSink where audit events go
+     * @param lockTimeout how long to wait for the release lock
+     * @param clock the clock
+     * @param ids the source of ids
+     * @param classLoader the class loader
+     */
+    public Settings(Connector connector, List<String> locations, String environment, String actor,
+            AuditSink auditSink, Duration lockTimeout, Clock clock, Supplier<String> ids, ClassLoader classLoader) {
+        this(connector, locations, environment, actor, auditSink, lockTimeout, clock, ids, classLoader,
+                Adoption.NONE);
     }
 }
