@@ -61,6 +61,46 @@ public final class DataRelease {
     }
 
     /**
+     * Checks release locations without a database, for CI: version collisions between branches,
+     * misnamed files, undo scripts without their migration. Every problem is collected; none is
+     * thrown.
+     *
+     * <pre>{@code
+     * assertThat(DataRelease.check("filesystem:src/main/resources/db/release")).isEmpty();
+     * }</pre>
+     *
+     * @param locations the locations, in Flyway's syntax
+     * @return the findings; empty when all is well
+     * @throws ConfigurationException if a location has an unsupported prefix or a wildcard
+     */
+    public static List<CheckFinding> check(String... locations) {
+        return offlineCheck().locations(locations).run();
+    }
+
+    /**
+     * Checks release locations without a database, and compares their versions with a history
+     * export of the target (a late-merged version below the highest released one is a finding).
+     *
+     * @param historyExport a CSV (with header) or JSON export of {@code flyway_schema_history}, as
+     *     {@link HistoryExport#write} writes it
+     * @param locations the locations, in Flyway's syntax
+     * @return the findings; empty when all is well
+     * @throws HistoryExportException if the export cannot be read
+     */
+    public static List<CheckFinding> check(java.nio.file.Path historyExport, String... locations) {
+        return offlineCheck().locations(locations).historyExport(historyExport).run();
+    }
+
+    /**
+     * Starts an offline check with options (history export, required manifests, class loader).
+     *
+     * @return a new check
+     */
+    public static OfflineCheck offlineCheck() {
+        return new OfflineCheck();
+    }
+
+    /**
      * Configures a release. Setters reject {@code null} and nonsense at once; {@link #plan()} and
      * {@link #onStartup()} check the combination and work on a frozen copy, so a builder can be
      * reused and changed afterwards without affecting plans made from it. Not thread-safe.
