@@ -110,6 +110,17 @@ public final class Planner {
      * @return the empty plan, or {@code null} when the files must be read
      */
     PlanState stampPath(State state) {
+        return state.head().isEmpty() ? null : stampPath(state, scanner.stamp(settings.locations()));
+    }
+
+    /**
+     * {@link #stampPath(State)} with the locations' stamp already computed.
+     *
+     * @param state the database state
+     * @param stamp the locations' stamp, or {@code null} when they could not be listed
+     * @return the empty plan, or {@code null} when the files must be read
+     */
+    PlanState stampPath(State state, String stamp) {
         if (state.head().isEmpty()) {
             return null;
         }
@@ -117,7 +128,6 @@ public final class Planner {
         if (!state.fingerprint().equals(head.historyFingerprint())) {
             return null;
         }
-        String stamp = scanner.stamp(settings.locations());
         if (stamp == null || !stamp.equals(head.stamp())) {
             return null;
         }

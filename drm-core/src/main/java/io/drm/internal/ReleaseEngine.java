@@ -79,6 +79,10 @@ public final class ReleaseEngine {
      * @return the result
      */
     public ReleaseResult onStartup() {
+        // The listing (sizes and times of every file) runs while the connection is opened: on a
+        // non-pooling data source a new session costs about as much as listing thousands of files.
+        java.util.concurrent.CompletableFuture<String> listing = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> planner.scanner().stamp(settings.locations()));
         try (Connector.Lease lease = settings.connector().open()) {
             DatabaseKind kind;
             Planner.State state;
@@ -89,7 +93,7 @@ public final class ReleaseEngine {
             } catch (SQLException e) {
                 throw settings.connector().translate(e, "read the release state of");
             }
-            PlanState stamped = planner.stampPath(state);
+            PlanState stamped = planner.stampPath(state, joined(listing));
             if (stamped != null) {
                 LOG.debug("up to date at version {} (ledger matches the locations' stamp)", stamped.currentVersion());
                 return upToDate(stamped);
@@ -101,6 +105,20 @@ public final class ReleaseEngine {
                 return upToDate(quick);
             }
             return underLock(lease, kind, scan, null);
+        }
+    }
+
+    private static String joined(java.util.concurrent.CompletableFuture<String> listing) {
+        try {
+            return listing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
+            }
+            throw e;
         }
     }
 
