@@ -59,6 +59,26 @@ final class OneQueryStartupTest {
         }
     }
 
+    @OnEachDatabase
+    void a_first_release_through_connections_not_in_auto_commit_falls_back_cleanly(DbKind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrations m = Migrations.in(dir).standard();
+            Flyway.configure().dataSource(db.dataSource()).locations(m.location()).target("2").load().migrate();
+            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+            config.setJdbcUrl(db.url());
+            config.setUsername(db.user());
+            config.setPassword(db.password());
+            config.setAutoCommit(false);
+            config.setMaximumPoolSize(4);
+            try (com.zaxxer.hikari.HikariDataSource manual = new com.zaxxer.hikari.HikariDataSource(config)) {
+                // drm_release does not exist yet, so the combined query fails and drm falls back.
+                ReleasePlan plan = DataRelease.plan(manual, m.location());
+                assertThat(plan.currentVersion()).isEqualTo("2");
+                assertThat(plan.steps()).extracting(ReleaseStep::version).containsExactly("3");
+            }
+        }
+    }
+
     /**
      * On PostgreSQL the driver's own protocol log shows the round trips: one Sync per query. The
      * driver answers the metadata drm reads (product name, identifier quote) without the server,

@@ -39,7 +39,10 @@ final class ReleaseState {
                                     rs.getString(9)));
                     return new Planner.State(fingerprint, head);
                 } catch (SQLException e) {
-                    // a table is missing (first release): one query each below
+                    // a table is missing (first release): one query each below, after ending the
+                    // failed transaction of a connection that is not in auto-commit (PostgreSQL
+                    // refuses any further statement in it)
+                    rollbackQuietly(connection);
                 }
             }
         }
@@ -58,6 +61,16 @@ final class ReleaseState {
                 + " l.to_version FROM (" + FlywayHistory.aggregate(q) + ") h LEFT JOIN (SELECT id, content_hash,"
                 + " location_stamp, history_fingerprint, to_version FROM drm_release WHERE status IN ('"
                 + Ledger.SUCCEEDED + "', '" + Ledger.UP_TO_DATE + "') ORDER BY seq DESC LIMIT 1) l ON 1 = 1";
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the fallback queries report what is wrong
+        }
     }
 
     private static String quote(Connection connection) {
