@@ -61,6 +61,46 @@ public final class DataRelease {
     }
 
     /**
+     * Checks release locations without a database, for CI: version collisions between branches,
+     * misnamed files, undo scripts without their migration. Every problem is collected; none is
+     * thrown.
+     *
+     * <pre>{@code
+     * assertThat(DataRelease.check("filesystem:src/main/resources/db/release")).isEmpty();
+     * }</pre>
+     *
+     * @param locations the locations, in Flyway's syntax
+     * @return the findings; empty when all is well
+     * @throws ConfigurationException if a location has an unsupported prefix or a wildcard
+     */
+    public static List<CheckFinding> check(String... locations) {
+        return offlineCheck().locations(locations).run();
+    }
+
+    /**
+     * Checks release locations without a database, and compares their versions with a history
+     * export of the target (a late-merged version below the highest released one is a finding).
+     *
+     * @param historyExport a CSV (with header) or JSON export of {@code flyway_schema_history}, as
+     *     {@link HistoryExport#write} writes it
+     * @param locations the locations, in Flyway's syntax
+     * @return the findings; empty when all is well
+     * @throws HistoryExportException if the export cannot be read
+     */
+    public static List<CheckFinding> check(java.nio.file.Path historyExport, String... locations) {
+        return offlineCheck().locations(locations).historyExport(historyExport).run();
+    }
+
+    /**
+     * Starts an offline check with options (history export, required manifests, class loader).
+     *
+     * @return a new check
+     */
+    public static OfflineCheck offlineCheck() {
+        return new OfflineCheck();
+    }
+
+    /**
      * Configures a release. Setters reject {@code null} and nonsense at once; {@link #plan()} and
      * {@link #onStartup()} check the combination and work on a frozen copy, so a builder can be
      * reused and changed afterwards without affecting plans made from it. Not thread-safe.
@@ -79,6 +119,10 @@ public final class DataRelease {
         private Clock clock = Clock.systemUTC();
         private ClassLoader classLoader;
         private io.drm.spi.ArtifactDecryptor keyring;
+        private String baselineVersion;
+        private String baselineDescription;
+        private String liquibaseVersion;
+        private java.util.Set<String> outOfOrderEnvironments = java.util.Set.of();
 
         private Builder() {
         }
@@ -325,8 +369,13 @@ public final class DataRelease {
             ClassLoader loader = classLoader != null ? classLoader
                     : Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(),
                             DataRelease.class.getClassLoader());
+            if (baselineVersion != null && liquibaseVersion != null) {
+                throw new ConfigurationException("both baseline(...) and importLiquibase(...) were given; a Liquibase"
+                        + " import baselines at its own version, so use one of them");
+            }
             return new Settings(connector, locations, environment, actor, auditSink, lockTimeout, clock,
-                    () -> UUID.randomUUID().toString(), loader, keyring);
+                    () -> UUID.randomUUID().toString(), loader, keyring, new io.drm.internal.Adoption(baselineVersion,
+                            baselineDescription, liquibaseVersion, outOfOrderEnvironments));
         }
 
         /**
@@ -340,6 +389,32 @@ public final class DataRelease {
          */
         public Builder keyring(io.drm.spi.ArtifactDecryptor keyring) {
             this.keyring = Objects.requireNonNull(keyring, "keyring");
+            return this;
+        }
+
+        /**
+         * Takes over a database that already holds objects but has no Flyway history: the first
+         * release baselines it at {@code version} (Flyway's baseline), so only migrations above
+         * that version run, and drm records where it started (a {@code BASELINE} row in
+         * {@code drm_release}). On an empty schema the baseline does nothing and every migration runs,
+         * so one configuration serves production and fresh test databases alike; on a schema that
+         * already has history it is ignored. Without it, a schema with objects and no history is
+         * refused ({@link ExistingSchemaException}, {@code DRM-CORE-040}).
+         *
+         * <pre>{@code
+         * DataRelease.configure().dataSource(ds).locations("classpath:db/release")
+         *         .baseline("41", "schema as of release 2024.3")
+         *         .onStartup();
+         * }</pre>
+         *
+         * @param version the version the existing schema is at, for example {@code 41} or {@code 2.3}
+         * @param description a description recorded in Flyway's history and drm's ledger
+         * @return this builder
+         * @throws IllegalArgumentException if the version is not a Flyway version or the description is blank
+         */
+        public Builder baseline(String version, String description) {
+            this.baselineVersion = version(version);
+            this.baselineDescription = nonBlank(description, "description");
             return this;
         }
 
@@ -360,6 +435,58 @@ public final class DataRelease {
             }
             Connector connector = dataSource != null ? Connector.of(dataSource) : Connector.jdbc(url, user, password);
             return ConfigReader.of(new io.drm.internal.data.JdbcConfigStore(connector));
+        }
+
+        /**
+         * Switches a database from Liquibase to drm: the first release copies every row of Liquibase's
+         * {@code DATABASECHANGELOG} (id, author, file, date, order, type, MD5 checksum, description,
+         * tag, deployment id) into drm's {@code drm_imported_history}, records an {@code IMPORTED} row
+         * in {@code drm_release}, and baselines Flyway at {@code version}: the changesets Liquibase
+         * applied are never run again, and the drm migrations above {@code version} continue from
+         * there. Refused when a changeset is recorded as failed, and ignored once Flyway has a
+         * history. On an empty schema (a fresh environment), every migration runs.
+         *
+         * <pre>{@code
+         * DataRelease.configure().dataSource(ds).locations("classpath:db/release")
+         *         .importLiquibase("100")      // V100__... and below describe what Liquibase did
+         *         .onStartup();
+         * }</pre>
+         *
+         * @param version the Flyway version that stands for the state Liquibase left
+         * @return this builder
+         * @throws IllegalArgumentException if the version is not a Flyway version
+         */
+        public Builder importLiquibase(String version) {
+            this.liquibaseVersion = version(version);
+            return this;
+        }
+
+        /**
+         * Applies late-merged migrations whose version is below the database's current version, in the
+         * given environments only (Flyway's {@code outOfOrder}): each is logged at WARN, recorded with
+         * status {@code OUT_OF_ORDER} in {@code drm_release_step} and audited as
+         * {@code migration.applied} with {@code outOfOrder=true}. In other environments such a
+         * migration is refused ({@code DRM-CORE-013}) as before.
+         *
+         * @param environments environment names, for example {@code "dev", "staging"}; none turns it off
+         * @return this builder
+         */
+        public Builder outOfOrder(String... environments) {
+            Objects.requireNonNull(environments, "environments");
+            java.util.Set<String> set = new java.util.LinkedHashSet<>();
+            for (String environment : environments) {
+                set.add(nonBlank(environment, "environment"));
+            }
+            this.outOfOrderEnvironments = java.util.Set.copyOf(set);
+            return this;
+        }
+
+        private static String version(String version) {
+            Objects.requireNonNull(version, "version");
+            if (!version.matches("\\d+([._]\\d+)*")) {
+                throw new IllegalArgumentException("not a Flyway version (digits separated by . or _): " + version);
+            }
+            return version.replace('_', '.');
         }
 
         private static String nonBlank(String value, String what) {

@@ -69,13 +69,19 @@ public final class ReleaseBenchmark {
 
     private static Map<String, Scenario> scenarios(MigrationSets sets) {
         BenchDatabase h2 = new H2Database();
-        BenchDatabase postgres = PostgresDatabase.fromEnvironment();
+        PostgresDatabase postgres = PostgresDatabase.fromEnvironment();
+        BenchDatabase pooled = new PooledPostgresDatabase(postgres);
         Map<String, Scenario> all = new LinkedHashMap<>();
         for (Scenario s : List.of(
                 new ApplyScenario(h2, 200, sets.of(200), 10, 15, 1.10),
                 new ApplyScenario(postgres, 200, sets.of(200), 10, 15, 1.10),
                 new NoopScenario(h2, 200, sets.of(200), 5, 21, 0.5),
-                new NoopScenario(h2, 5000, sets.of(5000), 2, 15, 0.1))) {
+                new NoopScenario(h2, 5000, sets.of(5000), 2, 15, 0.1),
+                // PGSimpleDataSource: every getConnection() is a new session, as without a pool
+                new NoopScenario(postgres, 200, sets.of(200), 5, 21, 0.5),
+                new NoopScenario(postgres, 5000, sets.of(5000), 2, 15, 0.1),
+                new NoopScenario(pooled, 200, sets.of(200), 5, 21, 0.5),
+                new NoopScenario(pooled, 5000, sets.of(5000), 2, 15, 0.1))) {
             all.put(s.name(), s);
         }
         return all;

@@ -30,11 +30,9 @@ public final class FlywayHistory {
         } catch (SQLException e) {
             return NONE;
         }
-        String sql = "SELECT COUNT(*), MAX(" + q + "installed_rank" + q + "), SUM(COALESCE(" + q + "checksum" + q
-                + ", 0)), SUM(CASE WHEN " + q + "success" + q + " THEN 0 ELSE 1 END) FROM " + q + TABLE + q;
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(aggregate(q))) {
             rs.next();
-            return rs.getLong(1) + ":" + rs.getLong(2) + ":" + rs.getString(3) + ":" + rs.getLong(4);
+            return fingerprintOf(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4));
         } catch (SQLException e) {
             return NONE;
         }
@@ -75,5 +73,29 @@ public final class FlywayHistory {
             return java.util.List.of();
         }
         return rows;
+    }
+
+    /**
+     * The fingerprint's aggregate query, with columns {@code n}, {@code r}, {@code s}, {@code f}.
+     *
+     * @param q the identifier quote of the database
+     * @return the SQL
+     */
+    static String aggregate(String q) {
+        return "SELECT COUNT(*) AS n, MAX(" + q + "installed_rank" + q + ") AS r, SUM(COALESCE(" + q + "checksum" + q
+                + ", 0)) AS s, SUM(CASE WHEN " + q + "success" + q + " THEN 0 ELSE 1 END) AS f FROM " + q + TABLE + q;
+    }
+
+    /**
+     * Formats a fingerprint from the aggregate's columns.
+     *
+     * @param rows row count
+     * @param maxRank highest installed rank
+     * @param checksumSum sum of checksums, as text ({@code null} for no rows)
+     * @param failed failed rows
+     * @return the fingerprint
+     */
+    static String fingerprintOf(long rows, long maxRank, String checksumSum, long failed) {
+        return rows + ":" + maxRank + ":" + checksumSum + ":" + failed;
     }
 }

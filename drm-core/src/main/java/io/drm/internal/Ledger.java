@@ -28,6 +28,14 @@ public final class Ledger {
     public static final String FAILED = "FAILED";
     /** Status of a release found still running by a later release: its process died mid-release. */
     public static final String ABANDONED = "ABANDONED";
+    /** Status of the origin row of a schema drm baselined with {@code baseline(...)}. */
+    public static final String BASELINE = "BASELINE";
+    /** Status of the origin row of a schema whose Liquibase history drm imported. */
+    public static final String IMPORTED = "IMPORTED";
+    /** Status of the origin row of a Flyway history drm took over as it found it. */
+    public static final String ADOPTED = "ADOPTED";
+    /** Step status of a migration applied below the current version ({@code outOfOrder(...)}). */
+    public static final String OUT_OF_ORDER = "OUT_OF_ORDER";
     /** Status of a rollback that undid its steps. */
     public static final String ROLLBACK = "ROLLBACK";
     /** Status of a step that a rollback undid, or that a failed release's compensation reversed. */
@@ -244,7 +252,8 @@ public final class Ledger {
      */
     public Optional<String> appliedChecksum(Connection connection, String version) {
         try (PreparedStatement ps = connection.prepareStatement("SELECT s.checksum FROM drm_release_step s"
-                + " JOIN drm_release r ON r.id = s.release_id WHERE s.version = ? AND s.status = 'APPLIED'"
+                + " JOIN drm_release r ON r.id = s.release_id WHERE s.version = ? AND s.status IN ('APPLIED', '"
+                + OUT_OF_ORDER + "')"
                 + " ORDER BY r.seq DESC")) {
             ps.setMaxRows(1);
             ps.setString(1, version);
@@ -363,6 +372,47 @@ public final class Ledger {
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setString(3, truncate(message, 2000));
             ps.setString(4, releaseId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Tells whether drm has recorded no release yet in this schema.
+     *
+     * @param connection an auto-commit connection; the tables exist
+     * @return whether {@code drm_release} is empty
+     * @throws SQLException if the database fails
+     */
+    public boolean isEmpty(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM drm_release")) {
+            rs.next();
+            return rs.getLong(1) == 0;
+        }
+    }
+
+    /**
+     * Records where drm's record of a schema starts: a finished release row with status
+     * {@link #BASELINE}, {@link #IMPORTED} or {@link #ADOPTED}, no steps of its own, {@code to_version}
+     * the version the schema was at, and one {@code drm_release_step} row (kind {@code ORIGIN})
+     * naming the history it started from.
+     *
+     * @param connection an auto-commit connection, under the release lock; the tables exist
+     * @param row the origin row (status one of the three, finished)
+     * @param description the baseline's description, or what was adopted
+     * @param source where the history came from ({@code flyway_schema_history}, {@code DATABASECHANGELOG})
+     * @throws SQLException if the database fails
+     */
+    public void recordOrigin(Connection connection, ReleaseRow row, String description, String source)
+            throws SQLException {
+        begin(connection, row);
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO drm_release_step (release_id, step_no,"
+                + " version, description, kind, source, checksum, status) VALUES (?, 1, ?, ?, 'ORIGIN', ?, 'none', ?)")) {
+            ps.setString(1, row.releaseId());
+            ps.setString(2, row.toVersion());
+            ps.setString(3, truncate(description, 200));
+            ps.setString(4, source);
+            ps.setString(5, row.status());
             ps.executeUpdate();
         }
     }

@@ -144,6 +144,20 @@ public final class LocationScanner {
         return found[0];
     }
 
+    /**
+     * Lists one location's files without reading them (for the offline check).
+     *
+     * @param location a location
+     * @return the paths relative to the location, sorted
+     * @throws LocationNotFoundException if the location does not exist
+     */
+    public List<String> listPaths(String location) {
+        List<String> out = new ArrayList<>();
+        walk(List.of(location), (loc, relative, token, content) -> out.add(relative));
+        Collections.sort(out);
+        return out;
+    }
+
     /** Reads a file's content on demand. */
     @FunctionalInterface
     private interface Content {

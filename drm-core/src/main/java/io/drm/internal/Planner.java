@@ -150,6 +150,17 @@ public final class Planner {
      * @return the empty plan, or {@code null} when the files must be read
      */
     PlanState stampPath(State state) {
+        return state.head().isEmpty() ? null : stampPath(state, scanner.stamp(settings.locations()));
+    }
+
+    /**
+     * {@link #stampPath(State)} with the locations' stamp already computed.
+     *
+     * @param state the database state
+     * @param stamp the locations' stamp, or {@code null} when they could not be listed
+     * @return the empty plan, or {@code null} when the files must be read
+     */
+    PlanState stampPath(State state, String stamp) {
         if (state.head().isEmpty()) {
             return null;
         }
@@ -157,7 +168,6 @@ public final class Planner {
         if (!state.fingerprint().equals(head.historyFingerprint())) {
             return null;
         }
-        String stamp = scanner.stamp(settings.locations());
         if (stamp == null || !stamp.equals(head.stamp())) {
             return null;
         }
@@ -166,7 +176,7 @@ public final class Planner {
     }
 
     /**
-     * Reads Flyway's history fingerprint and drm's ledger head: two small queries on one connection.
+     * Reads Flyway's history fingerprint and drm's ledger head on a connection of its own.
      *
      * @param lease the connections
      * @param kind the database kind
@@ -174,10 +184,22 @@ public final class Planner {
      */
     State readState(Connector.Lease lease, DatabaseKind kind) {
         try (Connection c = lease.connection("read the release state of")) {
-            return new State(FlywayHistory.fingerprint(c), new Ledger(kind).head(c));
+            return readState(c, kind);
         } catch (java.sql.SQLException e) {
             throw settings.connector().translate(e, "read the release state of");
         }
+    }
+
+    /**
+     * Reads Flyway's history fingerprint and drm's ledger head on a connection the caller holds:
+     * one query when both tables exist ({@link ReleaseState}).
+     *
+     * @param connection the connection
+     * @param kind the database kind
+     * @return the state
+     */
+    State readState(Connection connection, DatabaseKind kind) {
+        return ReleaseState.read(connection, kind);
     }
 
     /**
@@ -192,12 +214,55 @@ public final class Planner {
     private PlanState fullPlan(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan, String fingerprint,
             String headId) {
         lastScan = scan;
-        if (FlywayHistory.NONE.equals(fingerprint) && onlySqlMigrations(scan)) {
-            List<ReleaseStep> first = firstRelease(scan);
-            io.drm.internal.data.ArtifactChecks.check(lease, kind, first, scan, scanner, settings.decryptor(),
-                    "check the artifacts against");
-            return PlanState.of(null, null, List.of(), scan, fingerprint, headId, false).withSteps(first);
+        if (FlywayHistory.NONE.equals(fingerprint)) {
+            HistoryAction takeover = takeover(lease, kind);
+            if (onlySqlMigrations(scan)) {
+                List<ReleaseStep> first = firstRelease(scan);
+                io.drm.internal.data.ArtifactChecks.check(lease, kind, first, scan, scanner, settings.decryptor(),
+                        "check the artifacts against");
+                return baselined(PlanState.of(null, null, List.of(), scan, fingerprint, headId, false)
+                        .withSteps(first), takeover);
+            }
+            if (takeover != null) {
+                return baselined(flywayPlan(lease, kind, scan, fingerprint, headId), takeover);
+            }
         }
+        return flywayPlan(lease, kind, scan, fingerprint, headId);
+    }
+
+    /**
+     * How a schema without history is taken over (see {@link Takeover}); for a Liquibase import, the
+     * changelog is read and checked here, so that {@code plan()} already refuses failed changesets.
+     */
+    private HistoryAction takeover(Connector.Lease lease, DatabaseKind kind) {
+        try (Connection c = lease.connection("inspect the schema of")) {
+            HistoryAction action = Takeover.decide(c, kind, settings.adoption());
+            if (action != null && action.kind() == HistoryAction.Kind.IMPORT_LIQUIBASE) {
+                LiquibaseImport.checkImportable(LiquibaseImport.read(c, LiquibaseImport.table(
+                        SchemaProbe.foreignObjects(c, kind)), c.getMetaData().getIdentifierQuoteString().strip()));
+            }
+            return action;
+        } catch (java.sql.SQLException e) {
+            throw settings.connector().translate(e, "inspect the schema of");
+        }
+    }
+
+    /** The plan with a baseline: migrations at or below its version are what the schema already holds. */
+    private static PlanState baselined(PlanState plan, HistoryAction baseline) {
+        if (baseline == null) {
+            return plan;
+        }
+        List<ReleaseStep> above = new ArrayList<>();
+        for (ReleaseStep step : plan.steps()) {
+            if (step.version() == null || ArtifactVersion.compareVersions(step.version(), baseline.version()) > 0) {
+                above.add(step);
+            }
+        }
+        return plan.withSteps(above).withCurrentVersion(baseline.version()).withActions(List.of(baseline));
+    }
+
+    private PlanState flywayPlan(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan, String fingerprint,
+            String headId) {
         MigrationInfo[] all;
         try {
             all = flyway(lease.dataSource(), kind, null, false, scan, null).info().all();
@@ -205,7 +270,7 @@ public final class Planner {
             throw translate(e, "read the migration history of");
         }
         Map<String, ScannedFile> files = scan.byRelativePath();
-        check(all, files, lease, kind);
+        List<HistoryAction> rechecksums = check(all, files, lease, kind);
         String current = null;
         String target = null;
         List<ReleaseStep> steps = new ArrayList<>();
@@ -223,7 +288,8 @@ public final class Planner {
         }
         io.drm.internal.data.ArtifactChecks.check(lease, kind, steps, scan, scanner, settings.decryptor(),
                 "check the artifacts against");
-        return PlanState.of(current, target == null ? current : target, steps, scan, fingerprint, headId, false);
+        return PlanState.of(current, target == null ? current : target, steps, scan, fingerprint, headId, false)
+                .withActions(rechecksums);
     }
 
     /**
@@ -311,7 +377,13 @@ public final class Planner {
         return file;
     }
 
-    private void check(MigrationInfo[] all, Map<String, ScannedFile> files, Connector.Lease lease, DatabaseKind kind) {
+    /**
+     * Checks Flyway's view of the history; returns the checksum mismatches that came from the Flyway
+     * version (the file's bytes are those drm applied), to be re-recorded under the release lock.
+     */
+    private List<HistoryAction> check(MigrationInfo[] all, Map<String, ScannedFile> files, Connector.Lease lease,
+            DatabaseKind kind) {
+        List<HistoryAction> rechecksums = new ArrayList<>();
         for (MigrationInfo info : all) {
             MigrationState state = info.getState();
             String version = info.getVersion() == null ? null : info.getVersion().getVersion();
@@ -321,7 +393,13 @@ public final class Planner {
             if (state == MigrationState.SUCCESS && info.getResolvedChecksum() != null
                     && info.getAppliedChecksum() != null
                     && !info.getResolvedChecksum().equals(info.getAppliedChecksum()) && version != null) {
-                throw checksumMismatch(info, version, fileOf(info, files), lease, kind);
+                ScannedFile file = fileOf(info, files);
+                if (file != null && appliedByDrm(file, version, lease, kind)) {
+                    rechecksums.add(new HistoryAction(HistoryAction.Kind.RECHECKSUM, version, info.getScript(),
+                            info.getInstalledRank(), info.getAppliedChecksum(), info.getResolvedChecksum()));
+                    continue;
+                }
+                throw checksumMismatch(info, version, file, lease, kind);
             }
             if (state == MigrationState.SUCCESS && version != null && info.getResolvedChecksum() != null
                     && (!info.isDescriptionMatching() || !info.isTypeMatching())) {
@@ -340,8 +418,21 @@ public final class Planner {
             }
             if (state == MigrationState.IGNORED) {
                 throw new ValidationException(label + " is not applied and its version is below the current"
-                        + " schema version, so it would never run. Give it a version above the current one.");
+                        + " schema version, so it would never run. Give it a version above the current one, or"
+                        + " allow out-of-order migrations in this environment ('" + settings.environment()
+                        + "') with outOfOrder(\"" + settings.environment() + "\").");
             }
+        }
+        return rechecksums;
+    }
+
+    /** Tells whether the file's bytes are exactly those drm recorded when it applied the version. */
+    private static boolean appliedByDrm(ScannedFile file, String version, Connector.Lease lease, DatabaseKind kind) {
+        try (Connection c = lease.connection("read the ledger of")) {
+            return new Ledger(kind).appliedChecksum(c, version).filter(("sha256:" + file.sha256())::equals)
+                    .isPresent();
+        } catch (DrmException | java.sql.SQLException e) {
+            return false;
         }
     }
 
@@ -401,7 +492,21 @@ public final class Planner {
      * @return the Flyway instance
      */
     public Flyway flyway(DataSource dataSource, DatabaseKind kind, Callback callback, boolean baselineBelowAll) {
-        return flyway(dataSource, kind, callback, baselineBelowAll, lastScan, null);
+        return flyway(dataSource, kind, callback, baselineBelowAll ? new HistoryAction(HistoryAction.Kind.BASELINE,
+                "0", "<< drm: schema held only drm tables >>", 0, null, null) : null);
+    }
+
+    /**
+     * Configures Flyway for this release, with the baseline a schema without history gets.
+     *
+     * @param dataSource the data source
+     * @param kind the database kind
+     * @param callback drm's callback, or {@code null}
+     * @param baseline the baseline (version and description), or {@code null}
+     * @return the Flyway instance
+     */
+    public Flyway flyway(DataSource dataSource, DatabaseKind kind, Callback callback, HistoryAction baseline) {
+        return flyway(dataSource, kind, callback, baseline, lastScan, null, true, null);
     }
 
     /**
@@ -417,7 +522,8 @@ public final class Planner {
      */
     public Flyway flyway(DataSource dataSource, DatabaseKind kind, Callback callback, boolean baselineBelowAll,
             ScannedLocations scan, io.drm.internal.data.ArtifactRun run) {
-        return flyway(dataSource, kind, callback, baselineBelowAll, scan, run, true, null);
+        return flyway(dataSource, kind, callback, baselineBelowAll ? new HistoryAction(HistoryAction.Kind.BASELINE,
+                "0", "<< drm: schema held only drm tables >>", 0, null, null) : null, scan, run, true, null);
     }
 
     /**
@@ -426,7 +532,7 @@ public final class Planner {
      * @param dataSource the data source
      * @param kind the database kind
      * @param callback drm's callback, or {@code null}
-     * @param baselineBelowAll whether to baseline a schema holding only drm's tables at version 0
+     * @param baseline the baseline (version and description), or {@code null}
      * @param scan the scanned locations whose artifacts become Java migrations, or {@code null}
      * @param run the release's artifact run, or {@code null} when Flyway only reports ({@code info()})
      * @param transactional whether the group runs in one transaction on PostgreSQL (a group holding a
@@ -434,7 +540,7 @@ public final class Planner {
      * @param target the last version of the group, or {@code null} for all pending migrations
      * @return the Flyway instance
      */
-    public Flyway flyway(DataSource dataSource, DatabaseKind kind, Callback callback, boolean baselineBelowAll,
+    public Flyway flyway(DataSource dataSource, DatabaseKind kind, Callback callback, HistoryAction baseline,
             ScannedLocations scan, io.drm.internal.data.ArtifactRun run, boolean transactional, String target) {
         FluentConfiguration config = Flyway.configure(settings.classLoader())
                 .dataSource(dataSource)
@@ -444,7 +550,8 @@ public final class Planner {
                 // drm validates the history itself (check(...)) when it plans, and re-plans under the
                 // release lock whenever files or history changed since, so Flyway need not validate again.
                 .validateOnMigrate(false)
-                .group(kind.transactionalDdl() && transactional);
+                .group(kind.transactionalDdl() && transactional)
+                .outOfOrder(settings.adoption().outOfOrderIn(settings.environment()));
         if (!transactional) {
             // A CREATE INDEX CONCURRENTLY must not wait on Flyway's own transaction-scoped lock.
             org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension postgres = config.getPluginRegister()
@@ -456,9 +563,9 @@ public final class Planner {
         if (target != null) {
             config = config.target(target);
         }
-        if (baselineBelowAll) {
-            config = config.baselineOnMigrate(true).baselineVersion("0")
-                    .baselineDescription("<< drm: schema held only drm tables >>");
+        if (baseline != null) {
+            config = config.baselineOnMigrate(true).baselineVersion(baseline.version())
+                    .baselineDescription(baseline.description());
         }
         if (callback != null) {
             config = config.callbacks(callback);

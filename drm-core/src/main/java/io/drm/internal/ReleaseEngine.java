@@ -79,10 +79,21 @@ public final class ReleaseEngine {
      * @return the result
      */
     public ReleaseResult onStartup() {
+        // The listing (sizes and times of every file) runs while the connection is opened: on a
+        // non-pooling data source a new session costs about as much as listing thousands of files.
+        java.util.concurrent.CompletableFuture<String> listing = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> planner.scanner().stamp(settings.locations()));
         try (Connector.Lease lease = settings.connector().open()) {
-            DatabaseKind kind = kindOf(lease);
-            Planner.State state = planner.readState(lease, kind);
-            PlanState stamped = planner.stampPath(state);
+            DatabaseKind kind;
+            Planner.State state;
+            // One connection for the kind (driver metadata, no query) and the state (one query).
+            try (Connection c = lease.connection("read the release state of")) {
+                kind = DatabaseKind.of(c);
+                state = planner.readState(c, kind);
+            } catch (SQLException e) {
+                throw settings.connector().translate(e, "read the release state of");
+            }
+            PlanState stamped = planner.stampPath(state, joined(listing));
             if (stamped != null) {
                 LOG.debug("up to date at version {} (ledger matches the locations' stamp)", stamped.currentVersion());
                 return upToDate(stamped);
@@ -94,6 +105,20 @@ public final class ReleaseEngine {
                 return upToDate(quick);
             }
             return underLock(lease, kind, scan, null);
+        }
+    }
+
+    private static String joined(java.util.concurrent.CompletableFuture<String> listing) {
+        try {
+            return listing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
+            }
+            throw e;
         }
     }
 
@@ -122,6 +147,17 @@ public final class ReleaseEngine {
                         + " matches the database and the locations; the plan now would be " + now.id() + " ("
                         + summary(now) + "). Nothing was applied. Plan again, review the new plan, and apply that.");
             }
+            if (now.actions().stream().anyMatch(a -> a.kind() == HistoryAction.Kind.RECHECKSUM)) {
+                try (Connection c = lease.connection("re-record checksums in")) {
+                    ChecksumHealer.heal(c, now.actions(), new Auditor(settings, target(lease, kind)), releaseId);
+                }
+                now = planner.plan(lease, kind, scan, null);
+                if (now.isEmpty()) {
+                    recordUpToDate(lease, ledger, releaseId, now);
+                    LOG.info("up to date at version {} after re-recording checksums", now.currentVersion());
+                    return upToDate(now.recordedAs(releaseId));
+                }
+            }
             return execute(lease, kind, ledger, releaseId, now, scan);
         } catch (SQLException e) {
             throw settings.connector().translate(e, "release to");
@@ -130,7 +166,9 @@ public final class ReleaseEngine {
 
     private ReleaseResult execute(Connector.Lease lease, DatabaseKind kind, Ledger ledger, String releaseId,
             PlanState plan, ScannedLocations scan) throws SQLException {
-        boolean baseline = FlywayHistory.NONE.equals(plan.historyFingerprint()) && onlyDrmObjects(lease, kind, plan);
+        HistoryAction takeover = plan.actions().stream().filter(HistoryAction::baselines).findFirst().orElse(null);
+        boolean baseline = takeover == null && FlywayHistory.NONE.equals(plan.historyFingerprint())
+                && onlyDrmObjects(lease, kind, plan);
         Auditor audit = new Auditor(settings, target(lease, kind));
         Map<String, String> details = new LinkedHashMap<>();
         details.put("releaseId", releaseId);
@@ -150,7 +188,7 @@ public final class ReleaseEngine {
         // refuse the schema as "non-empty without history".
         StatementGuard guard = new StatementGuard(kind, settings.clock(), releaseId);
         StepRecorder recorder = new StepRecorder(releaseId, plan.steps(), scan.byRelativePath(),
-                () -> beginRelease(lease, ledger, row), guard);
+                () -> beginRelease(lease, ledger, row, plan, takeover), guard);
         List<Segments.Segment> segments = Segments.of(kind, plan.steps(), scan, planner.scanner());
         boolean segmented = segments.size() > 1 || segments.stream().anyMatch(g -> !g.transactional());
         if (segmented) {
@@ -160,12 +198,17 @@ public final class ReleaseEngine {
         MigrateResult result = null;
         io.drm.internal.data.ArtifactRun artifacts = new io.drm.internal.data.ArtifactRun(planner.scanner(),
                 settings.decryptor(), releaseId, settings.clock()).guard(guard::beforeRowChanges);
+        HistoryAction firstBaseline = takeover != null ? takeover : baseline ? new HistoryAction(
+                HistoryAction.Kind.BASELINE, "0", "<< drm: schema held only drm tables >>", 0, null, null) : null;
         try {
             boolean first = true;
             for (Segments.Segment segment : segments) {
-                result = planner.flyway(lease.dataSource(), kind, recorder, baseline && first, scan, artifacts,
-                        segment.transactional(), segmented ? segment.lastVersion() : null).migrate();
+                result = planner.flyway(lease.dataSource(), kind, recorder, first ? firstBaseline : null, scan,
+                        artifacts, segment.transactional(), segmented ? segment.lastVersion() : null).migrate();
                 first = false;
+            }
+            if (!recorder.started()) {
+                beginRelease(lease, ledger, row, plan, takeover); // nothing to migrate: a baseline only
             }
         } catch (RuntimeException e) {
             throw failed(lease, kind, ledger, audit, row, plan, recorder, e, scan, segmented);
@@ -173,8 +216,18 @@ public final class ReleaseEngine {
         String toVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : plan.targetVersion();
         List<AppliedStep> applied = List.copyOf(recorder.completed());
         List<Ledger.StepRecord> records = new ArrayList<>();
+        Set<String> outOfOrder = new java.util.HashSet<>();
         for (AppliedStep step : applied) {
-            records.add(new Ledger.StepRecord(step.step(), "APPLIED", step.duration().toMillis(), null));
+            boolean late = step.version() != null && plan.currentVersion() != null
+                    && io.drm.ArtifactVersion.compareVersions(step.version(), plan.currentVersion()) < 0;
+            if (late) {
+                outOfOrder.add(step.step().source());
+                LOG.warn("release {} - {} (version {}) was applied out of order: the schema was already at version {}"
+                        + " (outOfOrder is allowed in environment '{}')", releaseId, step.step().source(),
+                        step.version(), plan.currentVersion(), settings.environment());
+            }
+            records.add(new Ledger.StepRecord(step.step(), late ? Ledger.OUT_OF_ORDER : "APPLIED",
+                    step.duration().toMillis(), null));
         }
         try (Connection c = lease.connection("record the release in")) {
             ledger.finish(c, releaseId, Ledger.SUCCEEDED, toVersion, FlywayHistory.fingerprint(c),
@@ -203,6 +256,9 @@ public final class ReleaseEngine {
             stepDetails.put("source", step.step().source());
             stepDetails.put("checksum", step.step().checksum());
             stepDetails.put("durationMs", String.valueOf(step.duration().toMillis()));
+            if (outOfOrder.contains(step.step().source())) {
+                stepDetails.put("outOfOrder", "true");
+            }
             audit.append("migration.applied", AuditEvent.Outcome.SUCCESS, stepDetails, ifFails);
         }
         for (io.drm.LoadedArtifact loaded : artifacts.loaded()) {
@@ -257,7 +313,8 @@ public final class ReleaseEngine {
         return only;
     }
 
-    private void beginRelease(Connector.Lease lease, Ledger ledger, Ledger.ReleaseRow row) {
+    private void beginRelease(Connector.Lease lease, Ledger ledger, Ledger.ReleaseRow row, PlanState plan,
+            HistoryAction takeover) {
         try (Connection c = lease.connection("record the release in")) {
             ledger.ensureTables(c);
             new UndoLog(ledger.kind()).ensureTables(c);
@@ -266,6 +323,7 @@ public final class ReleaseEngine {
                 LOG.warn("release {} - found {} earlier release(s) that never recorded their end; marked ABANDONED"
                         + " in drm_release", row.releaseId(), abandoned);
             }
+            recordOrigin(c, lease, ledger, plan, takeover);
             ledger.begin(c, row);
         } catch (SQLException e) {
             throw settings.connector().translate(e, "record the release in");
@@ -424,11 +482,50 @@ public final class ReleaseEngine {
         return null;
     }
 
+    /**
+     * The first release drm makes in a schema records where it started: the baseline, the Liquibase
+     * import (whose changesets it copies into drm_imported_history), or the Flyway history it found.
+     */
+    private void recordOrigin(Connection c, Connector.Lease lease, Ledger ledger, PlanState plan,
+            HistoryAction takeover) throws SQLException {
+        String status;
+        String description;
+        String source = "flyway_schema_history";
+        String originId = settings.ids().get();
+        if (takeover != null && takeover.kind() == HistoryAction.Kind.IMPORT_LIQUIBASE) {
+            String q = c.getMetaData().getIdentifierQuoteString().strip();
+            String table = LiquibaseImport.table(SchemaProbe.foreignObjects(c, DatabaseKind.of(c)));
+            List<LiquibaseImport.Changeset> changesets = LiquibaseImport.read(c, table, q);
+            LiquibaseImport.checkImportable(changesets);
+            LiquibaseImport.write(c, DatabaseKind.of(c), originId, changesets);
+            status = Ledger.IMPORTED;
+            description = changesets.size() + " changesets imported from " + table + " into drm_imported_history";
+            source = table;
+            LOG.info("imported {} Liquibase changesets from {}; Flyway baselines at version {}", changesets.size(),
+                    table, takeover.version());
+        } else if (takeover != null) {
+            status = Ledger.BASELINE;
+            description = takeover.description();
+            LOG.info("the schema holds objects and no Flyway history: Flyway baselines it at version {} ({})",
+                    takeover.version(), takeover.description());
+        } else if (!FlywayHistory.NONE.equals(plan.historyFingerprint()) && ledger.isEmpty(c)) {
+            status = Ledger.ADOPTED;
+            description = "Flyway history taken over as found (" + plan.historyFingerprint() + ")";
+        } else {
+            return;
+        }
+        Instant now = settings.clock().instant();
+        String version = takeover != null ? takeover.version() : plan.currentVersion();
+        ledger.recordOrigin(c, new Ledger.ReleaseRow(originId, "origin", settings.environment(), settings.actor(),
+                status, null, version, null, null, plan.historyFingerprint(), 0, now, now), description, source);
+    }
+
     private void recordUpToDate(Connector.Lease lease, Ledger ledger, String releaseId, PlanState plan)
             throws SQLException {
         Instant now = settings.clock().instant();
         try (Connection c = lease.connection("record the release in")) {
             ledger.ensureTables(c);
+            recordOrigin(c, lease, ledger, plan, null);
             ledger.begin(c, new Ledger.ReleaseRow(releaseId, plan.id(), settings.environment(), settings.actor(),
                     Ledger.UP_TO_DATE, plan.currentVersion(), plan.targetVersion(), plan.contentHash(), plan.stamp(),
                     plan.historyFingerprint(), 0, now, now));

@@ -181,7 +181,7 @@ public final class RollbackEngine {
         }
         List<ReleaseStep> steps = undos.stream().map(Undo::step).collect(Collectors.toList());
         PlanState state = new PlanState(rollbackId(current, to, steps), current, to, steps, scan,
-                FlywayHistory.fingerprint(c), null, false);
+                FlywayHistory.fingerprint(c), null, false, List.of());
         return new Planned(state, List.copyOf(undos));
     }
 

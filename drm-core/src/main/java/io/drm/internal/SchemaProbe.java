@@ -45,4 +45,36 @@ public final class SchemaProbe {
         }
         return any;
     }
+
+    /**
+     * Lists the schema's objects that are not drm's own (tables, views, sequences; not indexes),
+     * sorted by name.
+     *
+     * @param c a connection to the release's schema (PostgreSQL, H2) or database (MySQL/MariaDB)
+     * @param kind the database kind
+     * @return {@code "<type> <name>"} for each, for example {@code "TABLE customer"}
+     * @throws SQLException if the metadata cannot be read
+     */
+    public static java.util.List<String> foreignObjects(Connection c, DatabaseKind kind) throws SQLException {
+        DatabaseMetaData md = c.getMetaData();
+        String catalog = kind == DatabaseKind.MYSQL ? c.getCatalog() : null;
+        String schema = kind == DatabaseKind.MYSQL ? null : c.getSchema();
+        java.util.List<String> found = new java.util.ArrayList<>();
+        if (kind != DatabaseKind.MYSQL && schema == null) {
+            return found;
+        }
+        try (ResultSet rs = md.getTables(catalog, schema, "%", null)) {
+            while (rs.next()) {
+                String name = rs.getString("TABLE_NAME");
+                String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
+                if (name == null || name.toLowerCase(Locale.ROOT).startsWith("drm_") || type.contains("INDEX")
+                        || type.startsWith("SYSTEM")) {
+                    continue;
+                }
+                found.add((type.equals("BASE TABLE") ? "TABLE" : type) + " " + name);
+            }
+        }
+        found.sort(java.util.Comparator.comparing(o -> o.substring(o.indexOf(' ') + 1)));
+        return found;
+    }
 }

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  * @param ids the source of release and event ids
  * @param classLoader the class loader for {@code classpath:} locations
  * @param decryptor the keyring for encrypted data artifacts, or {@code null}
+ * @param adoption baseline, Liquibase import and out-of-order settings
  */
 public record Settings(
         Connector connector,
@@ -31,25 +32,8 @@ public record Settings(
         Clock clock,
         Supplier<String> ids,
         ClassLoader classLoader,
-        io.drm.spi.ArtifactDecryptor decryptor) {
-
-    /**
-     * Settings without a keyring.
-     *
-     * @param connector where connections come from
-     * @param locations the locations
-     * @param environment the environment name
-     * @param actor who releases
-     * @param auditSink where audit events go
-     * @param lockTimeout how long to wait for the release lock
-     * @param clock the clock
-     * @param ids the source of ids
-     * @param classLoader the class loader for {@code classpath:} locations
-     */
-    public Settings(Connector connector, List<String> locations, String environment, String actor,
-            AuditSink auditSink, Duration lockTimeout, Clock clock, Supplier<String> ids, ClassLoader classLoader) {
-        this(connector, locations, environment, actor, auditSink, lockTimeout, clock, ids, classLoader, null);
-    }
+        io.drm.spi.ArtifactDecryptor decryptor,
+        Adoption adoption) {
 
     /** Validates and copies. */
     public Settings {
@@ -62,5 +46,46 @@ public record Settings(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(classLoader, "classLoader");
+        Objects.requireNonNull(adoption, "adoption");
+    }
+
+    /**
+     * Settings without adoption options.
+     *
+     * @param connector where connections come from
+     * @param locations the locations
+     * @param environment the environment name
+     * @param actor who releases
+     * @param auditSink where audit events go
+     * @param lockTimeout how long to wait for the release lock
+     * @param clock the clock
+     * @param ids the source of ids
+     * @param classLoader the class loader
+     */
+    public Settings(Connector connector, List<String> locations, String environment, String actor,
+            AuditSink auditSink, Duration lockTimeout, Clock clock, Supplier<String> ids, ClassLoader classLoader) {
+        this(connector, locations, environment, actor, auditSink, lockTimeout, clock, ids, classLoader, null,
+                Adoption.NONE);
+    }
+
+    /**
+     * Settings with a keyring and without adoption options.
+     *
+     * @param connector where connections come from
+     * @param locations the locations
+     * @param environment the environment name
+     * @param actor who releases
+     * @param auditSink where audit events go
+     * @param lockTimeout how long to wait for the release lock
+     * @param clock the clock
+     * @param ids the source of ids
+     * @param classLoader the class loader
+     * @param decryptor the keyring, or {@code null}
+     */
+    public Settings(Connector connector, List<String> locations, String environment, String actor,
+            AuditSink auditSink, Duration lockTimeout, Clock clock, Supplier<String> ids, ClassLoader classLoader,
+            io.drm.spi.ArtifactDecryptor decryptor) {
+        this(connector, locations, environment, actor, auditSink, lockTimeout, clock, ids, classLoader, decryptor,
+                Adoption.NONE);
     }
 }
