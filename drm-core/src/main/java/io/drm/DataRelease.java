@@ -216,7 +216,7 @@ public final class DataRelease {
             ReleaseEngine engine = new ReleaseEngine(freeze());
             PlanState state = engine.plan();
             return new ReleasePlan(state.id(), state.currentVersion(), state.targetVersion(), state.steps(),
-                    () -> engine.apply(state));
+                    () -> engine.apply(state), () -> engine.dryRun(state));
         }
 
         /**
