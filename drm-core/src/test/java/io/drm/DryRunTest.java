@@ -150,6 +150,37 @@ final class DryRunTest {
     }
 
     @OnEachDatabase
+    void scripts_in_a_classpath_location_are_dry_run(DbKind kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            DryRunReport report = DataRelease.plan(db.dataSource(), "classpath:db/dryruncp").dryRun();
+
+            assertThat(report.steps()).singleElement().satisfies(step -> {
+                assertThat(step.status()).isEqualTo(DryRunReport.Status.EXECUTED);
+                assertThat(step.statements()).hasSize(2);
+                assertThat(step.rowsAffected()).isEqualTo(1);
+            });
+            assertThat(db.tableExists("from_classpath")).isFalse();
+        }
+    }
+
+    @OnEachDatabase
+    void an_up_to_date_plan_runs_nothing(DbKind kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrations m = Migrations.in(dir).standard();
+            DataRelease.plan(db.dataSource(), m.location()).apply();
+            RecordingSink sink = RecordingSink.recording();
+
+            DryRunReport report = DataRelease.configure().dataSource(db.dataSource()).locations(m.location())
+                    .auditSink(sink).plan().dryRun();
+
+            assertThat(report.steps()).isEmpty();
+            assertThat(report.mode()).isEqualTo(DryRunReport.Mode.NOT_EXECUTED);
+            assertThat(report.where()).contains("up to date");
+            assertThat(sink.actions()).containsExactly("release.dry_run");
+        }
+    }
+
+    @OnEachDatabase
     void a_plan_that_no_longer_matches_is_refused(DbKind kind) {
         try (TestDatabase db = TestDatabase.create(kind)) {
             Migrations m = Migrations.in(dir).standard();

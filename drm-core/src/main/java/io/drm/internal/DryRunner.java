@@ -50,7 +50,7 @@ final class DryRunner {
         String dryRunId = settings.ids().get();
         try (Connector.Lease lease = settings.connector().open()) {
             DatabaseKind kind = kindOf(lease);
-            Outcome outcome = switch (kind) {
+            Outcome outcome = planned.isEmpty() ? upToDate(lease, kind, scan, planned) : switch (kind) {
                 case POSTGRESQL -> inTransaction(lease, kind, scan, planned, dryRunId);
                 case H2 -> onH2Shadow(lease, kind, scan, planned);
                 case MYSQL -> onMariaDbShadow(lease, kind, scan, planned);
@@ -69,6 +69,13 @@ final class DryRunner {
                             : "no step failed");
             return report;
         }
+    }
+
+    /** An empty plan: nothing to run, so no transaction and no shadow database either. */
+    private Outcome upToDate(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan, PlanState planned) {
+        replan(lease, kind, scan, planned);
+        return new Outcome(DryRunReport.Mode.NOT_EXECUTED, "nothing to run: the database is up to date at version "
+                + (planned.currentVersion() == null ? "<empty>" : planned.currentVersion()), List.of());
     }
 
     /** PostgreSQL: one transaction on the application's database, under the release lock, rolled back. */
