@@ -22,21 +22,20 @@ final class DryRunText {
         String nl = System.lineSeparator();
         StringBuilder out = new StringBuilder("Dry run of plan ").append(report.planId()).append(": ")
                 .append(display(report.fromVersion())).append(" -> ").append(display(report.toVersion()))
-                .append(", ").append(report.steps().size()).append(report.steps().size() == 1 ? " step" : " steps")
-                .append(", ").append(modeText(report.mode())).append(" (").append(report.where()).append("), ")
-                .append(millis(report.duration())).append(" ms");
-        long failed = report.steps().stream().filter(s -> s.status() == DryRunReport.Status.FAILED).count();
+                .append(", ").append(count(report.steps().size(), "step")).append(", ").append(report.mode())
+                .append(": ").append(report.where()).append(", ").append(millis(report.duration())).append(" ms");
         long notRun = report.steps().stream().filter(s -> s.status() == DryRunReport.Status.NOT_EXECUTED).count();
-        out.append(nl).append("  result: ").append(failed > 0 ? "FAILS at " + report.failedStep().get().step().source()
-                : "no step failed").append(", ").append(report.rowsAffected()).append(" rows affected, ")
-                .append(report.destructive().size()).append(" destructive statements, ").append(notRun)
-                .append(" steps not executed");
+        out.append(nl).append("  result: ").append(report.failed() ? "FAILS at "
+                + report.failedStep().get().step().source() : "no step failed").append(", ")
+                .append(count(report.rowsAffected(), "row")).append(" affected, ")
+                .append(count(report.destructive().size(), "destructive statement")).append(", ")
+                .append(count(notRun, "step")).append(" not executed");
         for (DryRunReport.Step step : report.steps()) {
             out.append(nl).append("  ").append(label(step.step())).append("  ").append(step.step().source())
                     .append("  ").append(step.status());
             if (step.executed()) {
-                out.append("  ").append(millis(step.duration())).append(" ms, ").append(step.rowsAffected())
-                        .append(" rows");
+                out.append("  ").append(millis(step.duration())).append(" ms, ")
+                        .append(count(step.rowsAffected(), "row"));
             }
             if (step.reason() != null) {
                 out.append(nl).append("      reason: ").append(step.reason());
@@ -124,12 +123,8 @@ final class DryRunText {
         return m;
     }
 
-    private static String modeText(DryRunReport.Mode mode) {
-        return switch (mode) {
-            case IN_TRANSACTION_ROLLED_BACK -> "in one transaction, rolled back";
-            case SHADOW_DATABASE -> "in a shadow database";
-            case NOT_EXECUTED -> "not executed";
-        };
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String label(ReleaseStep step) {

@@ -6,7 +6,7 @@ import io.drm.spi.AuditEvent;
 import io.drm.testing.DbKind;
 import io.drm.testing.Migrations;
 import io.drm.testing.RecordingSink;
-import io.drm.testing.SchemaFingerprint;
+import io.drm.testing.DatabaseFingerprint;
 import io.drm.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,11 +35,11 @@ final class DryRunLimitsTest {
                     .add("V5__commit.sql", "COMMIT;\nINSERT INTO customer (id, name) VALUES (2, 'Grace');\n")
                     .add("V6__only_concurrently.sql", "DROP INDEX CONCURRENTLY big_v;\n");
             ReleasePlan plan = DataRelease.plan(db.dataSource(), m.location());
-            Map<String, String> before = SchemaFingerprint.of(db);
+            Map<String, String> before = DatabaseFingerprint.of(db);
 
             DryRunReport report = plan.dryRun();
 
-            assertThat(SchemaFingerprint.of(db)).isEqualTo(before);
+            assertThat(DatabaseFingerprint.of(db)).isEqualTo(before);
             assertThat(db.tableExists("big")).isFalse();
             assertThat(db.queryLong("SELECT COUNT(*) FROM customer")).isEqualTo(1);
             DryRunReport.Step big = report.steps().get(0);
@@ -72,12 +72,12 @@ final class DryRunLimitsTest {
             try {
                 db.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + database + "`.* TO '" + user + "'@'%'");
                 RecordingSink sink = RecordingSink.recording();
-                Map<String, String> before = SchemaFingerprint.of(db);
+                Map<String, String> before = DatabaseFingerprint.of(db);
 
                 DryRunReport report = DataRelease.configure().jdbc(db.url(), user, password).locations(m.location())
                         .auditSink(sink).plan().dryRun();
 
-                assertThat(SchemaFingerprint.of(db)).isEqualTo(before);
+                assertThat(DatabaseFingerprint.of(db)).isEqualTo(before);
                 assertThat(report.mode()).isEqualTo(DryRunReport.Mode.NOT_EXECUTED);
                 assertThat(report.where()).contains("could not create a scratch database");
                 assertThat(report.steps()).singleElement().satisfies(step -> {
@@ -85,7 +85,8 @@ final class DryRunLimitsTest {
                     assertThat(step.reason()).contains("could not create a scratch database").contains("CREATE");
                     assertThat(step.statements()).hasSize(2);
                     assertThat(step.destructive()).singleElement()
-                            .satisfies(f -> assertThat(f.line()).isEqualTo(2));
+                            .satisfies(f -> assertThat(f.line()).isEqualTo(2))
+                            .satisfies(f -> assertThat(f.action()).isEqualTo("DROP_TABLE"));
                 });
                 assertThat(report.failed()).isFalse();
                 assertThat(report.toString()).doesNotContain(password);

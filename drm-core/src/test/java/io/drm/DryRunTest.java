@@ -10,7 +10,7 @@ import io.drm.testing.DbKind;
 import io.drm.testing.Migrations;
 import io.drm.testing.OnEachDatabase;
 import io.drm.testing.RecordingSink;
-import io.drm.testing.SchemaFingerprint;
+import io.drm.testing.DatabaseFingerprint;
 import io.drm.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,11 +47,11 @@ final class DryRunTest {
             RecordingSink sink = RecordingSink.recording();
             ReleasePlan plan = DataRelease.configure().dataSource(db.dataSource()).locations(m.location())
                     .auditSink(sink).plan();
-            Map<String, String> before = SchemaFingerprint.of(db);
+            Map<String, String> before = DatabaseFingerprint.of(db);
 
             DryRunReport report = plan.dryRun();
 
-            assertThat(SchemaFingerprint.of(db)).isEqualTo(before);
+            assertThat(DatabaseFingerprint.of(db)).isEqualTo(before);
             assertThat(report.planId()).isEqualTo(plan.id());
             assertThat(report.mode()).isEqualTo(kind == DbKind.POSTGRESQL
                     ? DryRunReport.Mode.IN_TRANSACTION_ROLLED_BACK : DryRunReport.Mode.SHADOW_DATABASE);
@@ -62,10 +62,11 @@ final class DryRunTest {
             assertThat(report.steps().get(0).statements()).extracting(DryRunReport.Statement::line)
                     .containsExactly(1, 2, 3);
             assertThat(report.steps().get(0).destructive()).isEmpty();
-            assertThat(report.steps().get(1).destructive()).hasSize(1);
+            assertThat(report.steps().get(1).destructive()).extracting(DryRunReport.Finding::action)
+                    .containsExactly("UPDATE_WITHOUT_WHERE");
             assertThat(report.steps().get(2).destructive()).singleElement()
                     .satisfies(f -> assertThat(f.line()).isEqualTo(2))
-                    .satisfies(f -> assertThat(f.action()).containsIgnoringCase("column"));
+                    .satisfies(f -> assertThat(f.action()).isEqualTo("DROP_COLUMN"));
             assertThat(report.steps().get(3).destructive()).isEmpty();
             assertThat(report.steps()).allSatisfy(s -> assertThat(s.error()).isNull());
 
@@ -99,11 +100,11 @@ final class DryRunTest {
             RecordingSink sink = RecordingSink.recording();
             ReleasePlan plan = DataRelease.configure().dataSource(db.dataSource()).locations(m.location())
                     .auditSink(sink).plan();
-            Map<String, String> before = SchemaFingerprint.of(db);
+            Map<String, String> before = DatabaseFingerprint.of(db);
 
             DryRunReport report = plan.dryRun();
 
-            assertThat(SchemaFingerprint.of(db)).isEqualTo(before);
+            assertThat(DatabaseFingerprint.of(db)).isEqualTo(before);
             assertThat(report.failed()).isTrue();
             DryRunReport.Step failed = report.steps().get(0);
             assertThat(failed.status()).isEqualTo(DryRunReport.Status.FAILED);
@@ -135,11 +136,11 @@ final class DryRunTest {
             m.add("V6__after_java.sql", "INSERT INTO customer (id, name) VALUES (2, 'Grace');\n");
             ReleasePlan plan = DataRelease.configure().dataSource(db.dataSource())
                     .locations(m.location(), "classpath:db/dryrunjava").plan();
-            Map<String, String> before = SchemaFingerprint.of(db);
+            Map<String, String> before = DatabaseFingerprint.of(db);
 
             DryRunReport report = plan.dryRun();
 
-            assertThat(SchemaFingerprint.of(db)).isEqualTo(before);
+            assertThat(DatabaseFingerprint.of(db)).isEqualTo(before);
             assertThat(report.steps()).extracting(s -> s.step().kind()).containsExactly(StepKind.JAVA, StepKind.SQL);
             assertThat(report.steps().get(0).status()).isEqualTo(DryRunReport.Status.NOT_EXECUTED);
             assertThat(report.steps().get(0).reason()).contains("Java migration");

@@ -4,6 +4,7 @@ import io.drm.DryRunReport;
 import io.drm.ReleaseStep;
 import io.drm.internal.sql.ClassifiedStatement;
 import io.drm.internal.sql.Dialect;
+import io.drm.internal.sql.SqlAction;
 import io.drm.internal.sql.SqlSplitter;
 import io.drm.internal.sql.SqlStatement;
 import io.drm.internal.sql.StatementClassifier;
@@ -105,9 +106,9 @@ final class DryRunExecutor {
         Script script = script(step);
         List<DryRunReport.Statement> statements = new ArrayList<>();
         List<DryRunReport.Finding> findings = new ArrayList<>();
-        for (ClassifiedStatement classified : script.statements()) {
-            statements.add(statement(classified, DryRunReport.Status.NOT_EXECUTED, reason, Duration.ZERO, 0));
-            findings.addAll(findings(classified));
+        for (Indexed indexed : script.statements()) {
+            statements.add(statement(indexed, DryRunReport.Status.NOT_EXECUTED, reason, Duration.ZERO, 0));
+            findings.addAll(findings(indexed.classified()));
         }
         return new DryRunReport.Step(step, DryRunReport.Status.NOT_EXECUTED, reason, statements, Duration.ZERO, 0,
                 findings, null);
@@ -134,17 +135,18 @@ final class DryRunExecutor {
         long stepRows = 0;
         int executed = 0;
         int skipped = 0;
-        for (ClassifiedStatement classified : script.statements()) {
+        for (Indexed indexed : script.statements()) {
+            ClassifiedStatement classified = indexed.classified();
             findings.addAll(findings(classified));
             if (failure != null) {
-                statements.add(statement(classified, DryRunReport.Status.NOT_EXECUTED,
+                statements.add(statement(indexed, DryRunReport.Status.NOT_EXECUTED,
                         "an earlier statement of this step failed", Duration.ZERO, 0));
                 continue;
             }
             String skip = skipReason(classified);
             if (skip != null) {
                 skipped++;
-                statements.add(statement(classified, DryRunReport.Status.NOT_EXECUTED, skip, Duration.ZERO, 0));
+                statements.add(statement(indexed, DryRunReport.Status.NOT_EXECUTED, skip, Duration.ZERO, 0));
                 continue;
             }
             String sql = classified.statement().sql();
@@ -171,13 +173,12 @@ final class DryRunExecutor {
                 stepNanos += took;
                 stepRows += rows;
                 executed++;
-                statements.add(statement(classified, DryRunReport.Status.EXECUTED, null, Duration.ofNanos(took), rows));
+                statements.add(statement(indexed, DryRunReport.Status.EXECUTED, null, Duration.ofNanos(took), rows));
             } catch (SQLException e) {
                 long took = System.nanoTime() - start;
                 stepNanos += took;
-                failure = new DryRunReport.Failure(classified.statement().line(), sql, Failures.firstLine(e.getMessage()),
-                        e.getSQLState());
-                statements.add(statement(classified, DryRunReport.Status.FAILED, null, Duration.ofNanos(took), 0));
+                failure = new DryRunReport.Failure(classified.statement().line(), sql, message(e), e.getSQLState());
+                statements.add(statement(indexed, DryRunReport.Status.FAILED, null, Duration.ofNanos(took), 0));
             }
         }
         DryRunReport.Status status;
@@ -227,14 +228,14 @@ final class DryRunExecutor {
         ScannedFile file = files.get(step.source());
         String text = ScriptText.read(file, classLoader);
         Placeholders.Result replaced = Placeholders.replace(text, placeholders.apply(file.fileName()));
-        List<ClassifiedStatement> statements = new ArrayList<>();
+        List<Indexed> statements = new ArrayList<>();
         for (SqlStatement statement : SqlSplitter.split(replaced.text(), dialect)) {
-            statements.add(StatementClassifier.classify(statement, dialect));
+            statements.add(new Indexed(statements.size(), StatementClassifier.classify(statement, dialect)));
         }
         return new Script(statements, replaced.missing());
     }
 
-    private record Script(List<ClassifiedStatement> statements, Placeholders.Missing missing) {
+    private record Script(List<Indexed> statements, Placeholders.Missing missing) {
     }
 
     private static List<DryRunReport.Finding> findings(ClassifiedStatement classified) {
@@ -245,20 +246,44 @@ final class DryRunExecutor {
         return out;
     }
 
+    /**
+     * Names what a destructive statement destroys, one entry an action: {@code DROP_TABLE},
+     * {@code DROP_COLUMN}, {@code ALTER_COLUMN_TYPE}, {@code TRUNCATE}, {@code DELETE_WITHOUT_WHERE},
+     * {@code UPDATE_WITHOUT_WHERE}.
+     */
     private static List<String> destructiveActions(ClassifiedStatement classified) {
         List<String> out = new ArrayList<>();
         if (!classified.destructive()) {
             return out;
         }
-        classified.actions().stream().filter(a -> a.destructive()).forEach(a -> out.add(a.kind().name()));
+        for (SqlAction action : classified.actions()) {
+            switch (action.kind()) {
+                case DROP_TABLE, DROP_COLUMN, ALTER_COLUMN_TYPE, TRUNCATE -> out.add(action.kind().name());
+                case DELETE, UPDATE -> {
+                    if (!action.hasWhere()) {
+                        out.add(action.kind().name() + "_WITHOUT_WHERE");
+                    }
+                }
+                default -> { }
+            }
+        }
         return out;
     }
 
-    private static DryRunReport.Statement statement(ClassifiedStatement classified, DryRunReport.Status status,
-            String reason, Duration duration, long rows) {
-        SqlStatement s = classified.statement();
-        return new DryRunReport.Statement(s.index(), s.line(), s.sql(), status, reason, duration, rows,
-                destructiveActions(classified));
+    private static DryRunReport.Statement statement(Indexed indexed, DryRunReport.Status status, String reason,
+            Duration duration, long rows) {
+        SqlStatement s = indexed.classified().statement();
+        return new DryRunReport.Statement(indexed.index(), s.line(), s.sql(), status, reason, duration, rows,
+                destructiveActions(indexed.classified()));
+    }
+
+    /** A classified statement and its position among the script's statements. */
+    private record Indexed(int index, ClassifiedStatement classified) {
+    }
+
+    /** The database's message, its first line, without H2's trailing "SQL statement:". */
+    private static String message(SQLException e) {
+        return Failures.firstLine(e.getMessage()).replaceFirst(";\\s*SQL statement:?\\s*$", "");
     }
 
     private static String label(ReleaseStep step) {

@@ -24,9 +24,9 @@ import java.util.TreeMap;
  * {@code flyway_schema_history} and drm's {@code drm_*} tables are included like any other table.
  * Two fingerprints compare entry by entry, so an assertion names exactly what changed.
  */
-public final class SchemaFingerprint {
+public final class DatabaseFingerprint {
 
-    private SchemaFingerprint() {
+    private DatabaseFingerprint() {
     }
 
     /**
