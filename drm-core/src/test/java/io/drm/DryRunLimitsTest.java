@@ -1,7 +1,10 @@
 package io.drm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.drm.internal.DatabaseKind;
+import io.drm.internal.ReleaseLock;
 import io.drm.spi.AuditEvent;
 import io.drm.testing.DbKind;
 import io.drm.testing.Migrations;
@@ -9,6 +12,7 @@ import io.drm.testing.RecordingSink;
 import io.drm.testing.DatabaseFingerprint;
 import io.drm.testing.TestDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
@@ -56,6 +60,22 @@ final class DryRunLimitsTest {
             assertThat(only.status()).isEqualTo(DryRunReport.Status.NOT_EXECUTED);
             assertThat(only.reason()).contains("cannot run inside a transaction");
             assertThat(report.failed()).isFalse();
+        }
+    }
+
+    @Test
+    void on_postgresql_the_dry_run_waits_for_the_release_lock_like_a_release() throws Exception {
+        try (TestDatabase db = create(DbKind.POSTGRESQL)) {
+            Migrations m = Migrations.in(dir).standard();
+            ReleasePlan plan = DataRelease.configure().dataSource(db.dataSource()).locations(m.location())
+                    .lockTimeout(Duration.ofMillis(300)).plan();
+            try (ReleaseLock held = ReleaseLock.acquire(db.dataSource().getConnection(), DatabaseKind.POSTGRESQL,
+                    Duration.ofSeconds(5), "a release in progress")) {
+                LockTimeoutException e = catchThrowableOfType(LockTimeoutException.class, plan::dryRun);
+                assertThat(e.code().id()).isEqualTo("DRM-CORE-008");
+            }
+            assertThat(db.tableExists("customer")).isFalse();
+            assertThat(plan.dryRun().steps()).hasSize(3);
         }
     }
 
