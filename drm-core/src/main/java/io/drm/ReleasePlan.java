@@ -37,6 +37,14 @@ public final class ReleasePlan {
     private final Supplier<DryRunReport> dryRunner;
 
     ReleasePlan(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
+            Supplier<ReleaseResult> applier) {
+        this(id, currentVersion, targetVersion, steps, applier, () -> {
+            throw new DryRunException("plan " + id + " cannot be dry-run: drm has no dry run for this kind of plan"
+                    + " yet. Review its steps with explain() instead.");
+        });
+    }
+
+    ReleasePlan(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
             Supplier<ReleaseResult> applier, Supplier<DryRunReport> dryRunner) {
         this.id = Objects.requireNonNull(id, "id");
         this.currentVersion = currentVersion;
@@ -163,7 +171,8 @@ public final class ReleasePlan {
      * @throws PlanChangedException if the database or the locations changed so that a different plan
      *     would run; nothing was run
      * @throws LockTimeoutException if, on PostgreSQL, the release lock could not be taken in time
-     * @throws DryRunException if a migration file of the plan cannot be read
+     * @throws DryRunException if a migration file of the plan cannot be read, or the plan is of a kind
+     *     that cannot be dry-run
      * @throws AuditException if the audit sink fails
      * @throws DrmException for other failures, each with its code
      */
