@@ -78,6 +78,7 @@ public final class DataRelease {
         private Duration lockTimeout = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
         private ClassLoader classLoader;
+        private io.drm.spi.ArtifactDecryptor keyring;
 
         private Builder() {
         }
@@ -216,7 +217,8 @@ public final class DataRelease {
             ReleaseEngine engine = new ReleaseEngine(freeze());
             PlanState state = engine.plan();
             return new ReleasePlan(state.id(), state.currentVersion(), state.targetVersion(), state.steps(),
-                    () -> engine.apply(state), () -> engine.dryRun(state));
+                    () -> engine.apply(state), io.drm.internal.data.ArtifactPlans.of(state.steps(), state.scan()),
+                    () -> engine.dryRun(state));
         }
 
         /**
@@ -230,6 +232,33 @@ public final class DataRelease {
          */
         public ReleaseResult onStartup() {
             return new ReleaseEngine(freeze()).onStartup();
+        }
+
+        /**
+         * Starts planning a rollback of the configured database, with the configured locations
+         * (they hold the undo scripts).
+         *
+         * <pre>{@code
+         * ReleasePlan plan = DataRelease.configure().dataSource(ds).locations("classpath:db/release")
+         *         .rollback().toVersion("3");
+         * plan.apply();
+         * }</pre>
+         *
+         * @return the rollback planner
+         * @throws ConfigurationException if the configuration is incomplete
+         */
+        public Rollback rollback() {
+            return new Rollback(freeze());
+        }
+
+        /**
+         * Lists and purges the safety snapshots of the configured database.
+         *
+         * @return the snapshots
+         * @throws ConfigurationException if the configuration is incomplete
+         */
+        public Snapshots snapshots() {
+            return new Snapshots(new io.drm.internal.SnapshotStore(freeze()));
         }
 
         private Settings freeze() {
@@ -247,7 +276,40 @@ public final class DataRelease {
                     : Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(),
                             DataRelease.class.getClassLoader());
             return new Settings(connector, locations, environment, actor, auditSink, lockTimeout, clock,
-                    () -> UUID.randomUUID().toString(), loader);
+                    () -> UUID.randomUUID().toString(), loader, keyring);
+        }
+
+        /**
+         * Sets the keyring that decrypts encrypted data artifacts ({@code V<version>__<name>.csv.enc},
+         * {@code .json.enc}, {@code .ndjson.enc}) while they stream into their tables; drm-masking's
+         * {@code Keyring} is one. Without it, a plan that meets an encrypted artifact fails with
+         * {@code DRM-DATA-006} before anything is written.
+         *
+         * @param keyring the decryptor
+         * @return this builder
+         */
+        public Builder keyring(io.drm.spi.ArtifactDecryptor keyring) {
+            this.keyring = Objects.requireNonNull(keyring, "keyring");
+            return this;
+        }
+
+        /**
+         * Returns a reader of the configuration released to this database ({@code .config.json} and
+         * {@code .config.yaml} documents, stored in {@code drm_config}), by key at the live version or
+         * any earlier one. Needs only the database ({@code dataSource(...)} or {@code jdbc(...)}).
+         *
+         * @return the reader
+         * @throws ConfigurationException if no database or both kinds were given
+         */
+        public ConfigReader config() {
+            if (dataSource != null && url != null) {
+                throw new ConfigurationException("both dataSource(...) and jdbc(...) were given; use one of them");
+            }
+            if (dataSource == null && url == null) {
+                throw new ConfigurationException("no database: call dataSource(...) or jdbc(url, user, password)");
+            }
+            Connector connector = dataSource != null ? Connector.of(dataSource) : Connector.jdbc(url, user, password);
+            return ConfigReader.of(new io.drm.internal.data.JdbcConfigStore(connector));
         }
 
         private static String nonBlank(String value, String what) {

@@ -34,18 +34,25 @@ public final class ReleasePlan {
     private final String targetVersion;
     private final List<ReleaseStep> steps;
     private final Supplier<ReleaseResult> applier;
+    private final List<PlannedArtifact> artifacts;
     private final Supplier<DryRunReport> dryRunner;
 
     ReleasePlan(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
             Supplier<ReleaseResult> applier) {
-        this(id, currentVersion, targetVersion, steps, applier, () -> {
+        this(id, currentVersion, targetVersion, steps, applier, List.of());
+    }
+
+    ReleasePlan(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
+            Supplier<ReleaseResult> applier, List<PlannedArtifact> artifacts) {
+        this(id, currentVersion, targetVersion, steps, applier, artifacts, () -> {
             throw new DryRunException("plan " + id + " cannot be dry-run: drm has no dry run for this kind of plan"
                     + " yet. Review its steps with explain() instead.");
         });
     }
 
     ReleasePlan(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
-            Supplier<ReleaseResult> applier, Supplier<DryRunReport> dryRunner) {
+            Supplier<ReleaseResult> applier, List<PlannedArtifact> artifacts, Supplier<DryRunReport> dryRunner) {
+        this.artifacts = List.copyOf(artifacts);
         this.id = Objects.requireNonNull(id, "id");
         this.currentVersion = currentVersion;
         this.targetVersion = targetVersion;
@@ -61,6 +68,15 @@ public final class ReleasePlan {
      */
     public List<ReleaseStep> steps() {
         return steps;
+    }
+
+    /**
+     * Returns the data artifacts and configuration documents the plan loads, in step order.
+     *
+     * @return the artifacts with their versions, hashes, targets and row counts; empty when there are none
+     */
+    public List<PlannedArtifact> artifacts() {
+        return artifacts;
     }
 
     /**
@@ -111,7 +127,16 @@ public final class ReleasePlan {
         }
         return "Release plan " + id + ": " + display(currentVersion) + " -> " + display(targetVersion) + ", "
                 + steps.size() + (steps.size() == 1 ? " step" : " steps") + System.lineSeparator()
-                + steps.stream().map(s -> "  " + s.explain()).collect(Collectors.joining(System.lineSeparator()));
+                + steps.stream().map(this::explainStep).collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    private String explainStep(ReleaseStep step) {
+        for (PlannedArtifact a : artifacts) {
+            if (a.source().equals(step.source())) {
+                return "  " + step.explain() + System.lineSeparator() + "      artifact " + a.explain();
+            }
+        }
+        return "  " + step.explain();
     }
 
     /**
@@ -135,6 +160,19 @@ public final class ReleasePlan {
             step.put("source", s.source());
             return step;
         }).collect(Collectors.toList()));
+        if (!artifacts.isEmpty()) {
+            root.put("artifacts", artifacts.stream().map(a -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("artifact", a.version().toString());
+                m.put("kind", a.kind().name());
+                m.put("source", a.source());
+                m.put("table", a.table());
+                m.put("mode", a.mode());
+                m.put("rows", a.rows());
+                m.put("encrypted", a.encrypted());
+                return m;
+            }).collect(Collectors.toList()));
+        }
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {

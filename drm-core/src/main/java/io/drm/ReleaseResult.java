@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param fromVersion the schema version before the release ({@code null}: empty history)
  * @param toVersion the schema version after the release ({@code null}: empty history)
  * @param outcome what happened
+ * @param artifacts the data artifacts and configuration documents loaded, in order, with their row counts
  */
 public record ReleaseResult(
         String releaseId,
@@ -22,14 +23,32 @@ public record ReleaseResult(
         List<AppliedStep> appliedSteps,
         String fromVersion,
         String toVersion,
-        Outcome outcome) {
+        Outcome outcome,
+        List<LoadedArtifact> artifacts) {
+
+    /**
+     * A result without artifacts.
+     *
+     * @param releaseId the release's id
+     * @param planId the plan's id
+     * @param appliedSteps the steps applied
+     * @param fromVersion the version before
+     * @param toVersion the version after
+     * @param outcome what happened
+     */
+    public ReleaseResult(String releaseId, String planId, List<AppliedStep> appliedSteps, String fromVersion,
+            String toVersion, Outcome outcome) {
+        this(releaseId, planId, appliedSteps, fromVersion, toVersion, outcome, List.of());
+    }
 
     /** What a release did. */
     public enum Outcome {
         /** The plan's steps were applied. */
         APPLIED,
         /** Nothing was pending: the database was already at the target. */
-        UP_TO_DATE
+        UP_TO_DATE,
+        /** A rollback undid the plan's steps. */
+        ROLLED_BACK
     }
 
     /** Validates and copies. */
@@ -37,6 +56,7 @@ public record ReleaseResult(
         Objects.requireNonNull(planId, "planId");
         appliedSteps = List.copyOf(appliedSteps);
         Objects.requireNonNull(outcome, "outcome");
+        artifacts = List.copyOf(artifacts);
     }
 
     /**

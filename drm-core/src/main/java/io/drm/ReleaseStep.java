@@ -37,10 +37,12 @@ public record ReleaseStep(String version, String description, StepKind kind, Str
     /**
      * Returns the step as one human-readable line.
      *
-     * @return for example {@code V1.2  create customers  (V1.2__create_customers.sql)}
+     * @return for example {@code V1.2  create customers  (V1.2__create_customers.sql)}; undo steps of a
+     *     rollback start with {@code U}
      */
     public String explain() {
-        String label = version == null ? "R" : "V" + version;
+        String label = version == null ? "R"
+                : (kind == StepKind.UNDO_SQL || kind == StepKind.RESTORE ? "U" : "V") + version;
         return label + "  " + description + "  (" + source + ", " + kind + ")";
     }
 }

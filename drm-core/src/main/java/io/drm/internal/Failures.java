@@ -48,6 +48,12 @@ public final class Failures {
      * @return the description
      */
     public static String databaseError(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.drm.DrmException) {
+                String m = t.getMessage(); // a coded failure of drm's own step (a data artifact), with its code
+                return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
+            }
+        }
         SQLException sql = sqlCause(failure);
         if (sql == null) {
             return firstLine(failure.getMessage());

@@ -39,4 +39,41 @@ public final class FlywayHistory {
             return NONE;
         }
     }
+
+    /**
+     * One row of Flyway's history.
+     *
+     * @param version the version, or {@code null} for a repeatable migration
+     * @param description the description
+     * @param type Flyway's type ({@code SQL}, {@code JDBC}, {@code BASELINE}, ...)
+     * @param script the script
+     * @param success whether it succeeded
+     * @param rank the installed rank
+     */
+    public record Row(String version, String description, String type, String script, boolean success, int rank) {
+    }
+
+    /**
+     * Reads Flyway's history, in installed order.
+     *
+     * @param connection a connection
+     * @param kind the database kind
+     * @return the rows; empty when there is no history table
+     */
+    public static java.util.List<Row> rows(Connection connection, DatabaseKind kind) {
+        String q = kind == DatabaseKind.MYSQL ? "`" : "\"";
+        String sql = "SELECT " + q + "version" + q + ", " + q + "description" + q + ", " + q + "type" + q + ", " + q
+                + "script" + q + ", " + q + "success" + q + ", " + q + "installed_rank" + q + " FROM " + q + TABLE + q
+                + " ORDER BY " + q + "installed_rank" + q;
+        java.util.List<Row> rows = new java.util.ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                        rs.getInt(6)));
+            }
+        } catch (SQLException e) {
+            return java.util.List.of();
+        }
+        return rows;
+    }
 }

@@ -28,6 +28,10 @@ public final class Ledger {
     public static final String FAILED = "FAILED";
     /** Status of a release found still running by a later release: its process died mid-release. */
     public static final String ABANDONED = "ABANDONED";
+    /** Status of a rollback that undid its steps. */
+    public static final String ROLLBACK = "ROLLBACK";
+    /** Status of a step that a rollback undid, or that a failed release's compensation reversed. */
+    public static final String UNDONE = "UNDONE";
 
     private final DatabaseKind kind;
 
@@ -38,6 +42,15 @@ public final class Ledger {
      */
     public Ledger(DatabaseKind kind) {
         this.kind = kind;
+    }
+
+    /**
+     * Returns the database kind.
+     *
+     * @return the kind
+     */
+    public DatabaseKind kind() {
+        return kind;
     }
 
     /**
@@ -240,6 +253,117 @@ public final class Ledger {
             }
         } catch (SQLException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A release as listed for rollback planning.
+     *
+     * @param releaseId the id
+     * @param seq the sequence number
+     * @param status the status
+     * @param fromVersion the version before it
+     * @param startedAt when it started
+     */
+    public record ReleaseInfo(String releaseId, long seq, String status, String fromVersion, Instant startedAt) {
+    }
+
+    /**
+     * Lists the releases, newest first.
+     *
+     * @param connection a connection
+     * @return the releases; empty when there is no ledger
+     */
+    public List<ReleaseInfo> releases(Connection connection) {
+        List<ReleaseInfo> out = new java.util.ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT id, seq, status,"
+                + " from_version, started_at FROM drm_release ORDER BY seq DESC")) {
+            while (rs.next()) {
+                out.add(new ReleaseInfo(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()));
+            }
+        } catch (SQLException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    /**
+     * Lists the versions a release applied, in the order it applied them.
+     *
+     * @param connection a connection
+     * @param releaseId the release
+     * @return the versions of its steps with status APPLIED
+     * @throws SQLException if the database fails
+     */
+    public List<String> appliedVersions(Connection connection, String releaseId) throws SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT version FROM drm_release_step WHERE"
+                + " release_id = ? AND status = 'APPLIED' AND version IS NOT NULL ORDER BY step_no")) {
+            ps.setString(1, releaseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Finds the latest release that applied a version.
+     *
+     * @param connection a connection
+     * @param version the version
+     * @return the release id, or empty when drm never applied it
+     */
+    public Optional<String> releaseThatApplied(Connection connection, String version) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT r.id FROM drm_release_step s"
+                + " JOIN drm_release r ON r.id = s.release_id WHERE s.version = ? AND s.status = 'APPLIED'"
+                + " ORDER BY r.seq DESC")) {
+            ps.setMaxRows(1);
+            ps.setString(1, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Lists releases still marked RUNNING: under the release lock, their processes died.
+     *
+     * @param connection a connection
+     * @return their ids, oldest first; empty when there is no ledger
+     */
+    public List<ReleaseInfo> running(Connection connection) {
+        List<ReleaseInfo> out = new java.util.ArrayList<>();
+        for (ReleaseInfo r : releases(connection)) {
+            if (RUNNING.equals(r.status())) {
+                out.add(0, r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Marks one release as abandoned, with what was found and done.
+     *
+     * @param connection a connection
+     * @param releaseId the release
+     * @param now the time
+     * @param message what remains of it
+     * @throws SQLException if the database fails
+     */
+    public void abandon(Connection connection, String releaseId, Instant now, String message) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE drm_release SET status = ?, finished_at = ?,"
+                + " error_message = ? WHERE id = ?")) {
+            ps.setString(1, ABANDONED);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setString(3, truncate(message, 2000));
+            ps.setString(4, releaseId);
+            ps.executeUpdate();
         }
     }
 

@@ -37,6 +37,7 @@ import java.util.jar.JarFile;
 public final class LocationScanner {
 
     private final ClassLoader classLoader;
+    private final io.drm.spi.ArtifactDecryptor decryptor;
 
     /**
      * Creates a scanner.
@@ -44,7 +45,18 @@ public final class LocationScanner {
      * @param classLoader the class loader for {@code classpath:} locations
      */
     public LocationScanner(ClassLoader classLoader) {
+        this(classLoader, null);
+    }
+
+    /**
+     * Creates a scanner that can read encrypted data artifacts.
+     *
+     * @param classLoader the class loader for {@code classpath:} locations
+     * @param decryptor the keyring for {@code .enc} artifacts, or {@code null}
+     */
+    public LocationScanner(ClassLoader classLoader, io.drm.spi.ArtifactDecryptor decryptor) {
         this.classLoader = classLoader;
+        this.decryptor = decryptor;
     }
 
     /**
@@ -84,12 +96,13 @@ public final class LocationScanner {
         List<ScannedFile> files = new ArrayList<>();
         List<String> stamps = new ArrayList<>();
         walk(locations, (location, relative, token, content) -> {
-            files.add(scanned(location, relative, content.read()));
+            files.add(scanned(location, relative, content, decryptor));
             stamps.add(location + "|" + relative + "|" + token);
         });
         files.sort(Comparator.comparing(ScannedFile::location).thenComparing(ScannedFile::relativePath));
-        checkDuplicates(files);
-        return new ScannedLocations(files, contentHash(files), digest(stamps));
+        List<ScannedFile> all = io.drm.internal.data.Artifacts.attachManifests(files, this::open);
+        checkDuplicates(all);
+        return new ScannedLocations(all, contentHash(all), digest(stamps));
     }
 
     /**
@@ -110,10 +123,57 @@ public final class LocationScanner {
         return digest(stamps);
     }
 
+    /**
+     * Reads one scanned file's content again (an undo script when a rollback runs, say).
+     *
+     * @param file the file, from an earlier scan
+     * @return its bytes
+     * @throws LocationNotFoundException if it is no longer there or no longer has the scanned content
+     */
+    public byte[] read(ScannedFile file) {
+        byte[][] found = new byte[1][];
+        walk(List.of(file.location()), (location, relative, token, content) -> {
+            if (found[0] == null && relative.equals(file.relativePath())) {
+                found[0] = content.read();
+            }
+        });
+        if (found[0] == null || !Hashing.sha256Hex(found[0]).equals(file.sha256())) {
+            throw new LocationNotFoundException("the file " + file.displayPath() + " changed or disappeared while drm"
+                    + " was using it; plan again");
+        }
+        return found[0];
+    }
+
     /** Reads a file's content on demand. */
     @FunctionalInterface
     private interface Content {
-        byte[] read() throws IOException;
+        InputStream open() throws IOException;
+
+        default byte[] read() throws IOException {
+            try (InputStream in = open()) {
+                return in.readAllBytes();
+            }
+        }
+    }
+
+    /**
+     * Opens a scanned file's bytes again (for a data artifact's load).
+     *
+     * @param location the location as configured
+     * @param relative the path relative to it
+     * @return the bytes
+     * @throws IOException if the file cannot be read
+     */
+    public InputStream open(String location, String relative) throws IOException {
+        if (location.startsWith("filesystem:")) {
+            return Files.newInputStream(Paths.get(location.substring("filesystem:".length())).resolve(relative));
+        }
+        String path = strip(location.startsWith("classpath:") ? location.substring("classpath:".length()) : location);
+        InputStream in = classLoader.getResourceAsStream(path.isEmpty() ? relative : path + "/" + relative);
+        if (in == null) {
+            throw new java.io.FileNotFoundException(location + "/" + relative);
+        }
+        return in;
     }
 
     /** Receives each file of the locations. */
@@ -169,7 +229,7 @@ public final class LocationScanner {
                     if (attrs.isRegularFile()) {
                         String relative = dir.relativize(file).toString().replace('\\', '/');
                         visitor.visit(location, relative, attrs.size() + "|" + attrs.lastModifiedTime().toMillis(),
-                                () -> Files.readAllBytes(file));
+                                () -> Files.newInputStream(file));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -194,11 +254,7 @@ public final class LocationScanner {
                 for (JarEntry entry : Collections.list(jarFile.entries())) {
                     if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
                         visitor.visit(location, entry.getName().substring(prefix.length()),
-                                entry.getSize() + "|crc" + entry.getCrc(), () -> {
-                                    try (InputStream in = jarFile.getInputStream(entry)) {
-                                        return in.readAllBytes();
-                                    }
-                                });
+                                entry.getSize() + "|crc" + entry.getCrc(), () -> jarFile.getInputStream(entry));
                     }
                 }
             }
@@ -208,11 +264,18 @@ public final class LocationScanner {
         }
     }
 
-    private static ScannedFile scanned(String location, String relative, byte[] content) {
+    private static ScannedFile scanned(String location, String relative, Content content,
+            io.drm.spi.ArtifactDecryptor decryptor) throws IOException {
         String where = location + (location.endsWith("/") ? "" : "/") + relative;
         int slash = relative.lastIndexOf('/');
-        MigrationName name = MigrationName.of(slash < 0 ? relative : relative.substring(slash + 1), where);
-        return new ScannedFile(location, relative, Hashing.sha256Hex(content), name);
+        String fileName = slash < 0 ? relative : relative.substring(slash + 1);
+        MigrationName name = MigrationName.of(fileName, where);
+        if (name.type() == MigrationName.Type.DATA || name.type() == MigrationName.Type.CONFIG) {
+            io.drm.internal.data.ArtifactInspector.Inspected inspected = io.drm.internal.data.ArtifactInspector.inspect(
+                    io.drm.internal.data.ArtifactName.parse(fileName), content::open, decryptor, where);
+            return new ScannedFile(location, relative, inspected.rawSha256(), name, inspected.file());
+        }
+        return new ScannedFile(location, relative, Hashing.sha256Hex(content.read()), name);
     }
 
     private static void checkDuplicates(List<ScannedFile> files) {
@@ -220,7 +283,8 @@ public final class LocationScanner {
         for (ScannedFile file : files) {
             MigrationName name = file.name();
             String key;
-            if (name.type() == MigrationName.Type.VERSIONED) {
+            if (name.type() == MigrationName.Type.VERSIONED || name.type() == MigrationName.Type.DATA
+                    || name.type() == MigrationName.Type.CONFIG) {
                 key = "V" + canonicalVersion(name.version());
             } else if (name.type() == MigrationName.Type.REPEATABLE) {
                 key = "R" + name.description();
@@ -229,7 +293,7 @@ public final class LocationScanner {
             }
             ScannedFile earlier = seen.putIfAbsent(key, file);
             if (earlier != null) {
-                String what = name.type() == MigrationName.Type.VERSIONED
+                String what = name.type() != MigrationName.Type.REPEATABLE
                         ? "version " + name.version() : "repeatable description '" + name.description() + "'";
                 throw new DuplicateVersionException("two migrations have the same " + what + ": "
                         + earlier.displayPath() + " and " + file.displayPath()

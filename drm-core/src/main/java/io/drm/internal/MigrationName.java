@@ -29,8 +29,12 @@ public record MigrationName(Type type, String version, String description) {
         UNDO,
         /** A Flyway SQL callback. */
         CALLBACK,
-        /** Anything that is not a {@code .sql} file (Java classes, data artifacts, configuration). */
-        OTHER
+        /** Anything else that is not a {@code .sql} file (Java classes, manifests, other files). */
+        OTHER,
+        /** A versioned data artifact ({@code V<version>__<name>.csv}, {@code .json}, {@code .ndjson}). */
+        DATA,
+        /** A versioned configuration document ({@code V<version>__<name>.config.json} or {@code .config.yaml}). */
+        CONFIG
     }
 
     private static final Pattern VERSIONED = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)__(.*)\\.sql");
@@ -47,6 +51,11 @@ public record MigrationName(Type type, String version, String description) {
      */
     public static MigrationName of(String fileName, String where) {
         if (!fileName.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+            io.drm.internal.data.ArtifactName artifact = io.drm.internal.data.ArtifactName.parse(fileName);
+            if (artifact != null) {
+                return new MigrationName(artifact.format().config() ? Type.CONFIG : Type.DATA, artifact.version(),
+                        artifact.description());
+            }
             return new MigrationName(Type.OTHER, null, null);
         }
         Matcher m = VERSIONED.matcher(fileName);

@@ -38,7 +38,7 @@ public final class Planner {
      */
     public Planner(Settings settings) {
         this.settings = settings;
-        this.scanner = new LocationScanner(settings.classLoader());
+        this.scanner = new LocationScanner(settings.classLoader(), settings.decryptor());
     }
 
     /**
@@ -47,8 +47,48 @@ public final class Planner {
      * @return what they hold
      */
     public ScannedLocations scan() {
-        return scanner.scan(settings.locations());
+        ScannedLocations scan = scanner.scan(settings.locations());
+        checkUndoScripts(scan);
+        lastScan = scan;
+        return scan;
     }
+
+    /** Refuses undo scripts whose versioned script is not in the locations. */
+    static void checkUndoScripts(ScannedLocations scan) {
+        java.util.Set<String> versions = new java.util.HashSet<>();
+        for (ScannedFile f : scan.files()) {
+            if (f.name().type() == MigrationName.Type.VERSIONED || f.name().type() == MigrationName.Type.DATA
+                    || f.name().type() == MigrationName.Type.CONFIG) {
+                versions.add(LocationScanner.canonicalVersion(f.name().version()));
+            }
+        }
+        for (ScannedFile f : scan.files()) {
+            if (f.name().type() == MigrationName.Type.UNDO
+                    && !versions.contains(LocationScanner.canonicalVersion(f.name().version()))
+                    && !hasVersionedArtifact(scan, f.name().version())) {
+                throw new io.drm.OrphanUndoScriptException("the undo script " + f.displayPath() + " reverses version "
+                        + f.name().version() + ", but no versioned migration V" + f.name().version() + "__*.sql is in"
+                        + " the locations. Restore the versioned script, or remove the undo script.");
+            }
+        }
+    }
+
+    private static boolean hasVersionedArtifact(ScannedLocations scan, String version) {
+        String canonical = LocationScanner.canonicalVersion(version);
+        for (ScannedFile f : scan.files()) {
+            String name = f.fileName();
+            if (name.startsWith("V") && name.contains("__")) {
+                String v = name.substring(1, name.indexOf("__")).replace('_', '.');
+                if (v.matches("\\d+(\\.\\d+)*") && LocationScanner.canonicalVersion(v).equals(canonical)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The latest scan, for callers of {@link #flyway(DataSource, DatabaseKind, Callback, boolean)} that pass none. */
+    private volatile ScannedLocations lastScan;
 
     /**
      * Returns the scanner.
@@ -151,12 +191,16 @@ public final class Planner {
 
     private PlanState fullPlan(Connector.Lease lease, DatabaseKind kind, ScannedLocations scan, String fingerprint,
             String headId) {
+        lastScan = scan;
         if (FlywayHistory.NONE.equals(fingerprint) && onlySqlMigrations(scan)) {
-            return PlanState.of(null, null, List.of(), scan, fingerprint, headId, false).withSteps(firstRelease(scan));
+            List<ReleaseStep> first = firstRelease(scan);
+            io.drm.internal.data.ArtifactChecks.check(lease, kind, first, scan, scanner, settings.decryptor(),
+                    "check the artifacts against");
+            return PlanState.of(null, null, List.of(), scan, fingerprint, headId, false).withSteps(first);
         }
         MigrationInfo[] all;
         try {
-            all = flyway(lease.dataSource(), kind, null).info().all();
+            all = flyway(lease.dataSource(), kind, null, false, scan, null).info().all();
         } catch (FlywayException e) {
             throw translate(e, "read the migration history of");
         }
@@ -177,6 +221,8 @@ public final class Planner {
                 current = version;
             }
         }
+        io.drm.internal.data.ArtifactChecks.check(lease, kind, steps, scan, scanner, settings.decryptor(),
+                "check the artifacts against");
         return PlanState.of(current, target == null ? current : target, steps, scan, fingerprint, headId, false);
     }
 
@@ -192,7 +238,8 @@ public final class Planner {
         List<ScannedFile> versioned = new ArrayList<>();
         List<ScannedFile> repeatable = new ArrayList<>();
         for (ScannedFile file : scan.files()) {
-            if (file.name().type() == MigrationName.Type.VERSIONED) {
+            if (file.name().type() == MigrationName.Type.VERSIONED || file.name().type() == MigrationName.Type.DATA
+                    || file.name().type() == MigrationName.Type.CONFIG) {
                 versioned.add(file);
             } else if (file.name().type() == MigrationName.Type.REPEATABLE) {
                 repeatable.add(file);
@@ -202,6 +249,11 @@ public final class Planner {
         repeatable.sort(Comparator.comparing(f -> f.name().description()));
         List<ReleaseStep> steps = new ArrayList<>();
         for (ScannedFile file : versioned) {
+            if (file.artifact() != null) {
+                steps.add(new ReleaseStep(file.name().version(), file.name().description(),
+                        file.artifact().name().kind(), "sha256:" + file.artifact().sha256(), file.relativePath()));
+                continue;
+            }
             steps.add(new ReleaseStep(file.name().version(), file.name().description(), StepKind.SQL,
                     "sha256:" + file.sha256(), file.relativePath()));
         }
@@ -234,7 +286,11 @@ public final class Planner {
      */
     static ReleaseStep step(MigrationInfo info, Map<String, ScannedFile> files) {
         String script = info.getScript();
-        ScannedFile file = files.get(script);
+        ScannedFile file = fileOf(info, files);
+        if (file != null && file.artifact() != null) {
+            return new ReleaseStep(file.name().version(), file.name().description(), file.artifact().name().kind(),
+                    "sha256:" + file.artifact().sha256(), file.relativePath());
+        }
         boolean sql = script.toLowerCase(java.util.Locale.ROOT).endsWith(".sql");
         String version = info.getVersion() == null ? null : info.getVersion().getVersion();
         StepKind kind = !sql ? StepKind.JAVA : version == null ? StepKind.REPEATABLE_SQL : StepKind.SQL;
@@ -242,16 +298,30 @@ public final class Planner {
         return new ReleaseStep(version, Objects.requireNonNullElse(info.getDescription(), ""), kind, checksum, script);
     }
 
+    /**
+     * Finds the scanned file of a migration: by script path, or, for drm's artifact migrations (whose
+     * script is their class name), by version.
+     */
+    static ScannedFile fileOf(MigrationInfo info, Map<String, ScannedFile> files) {
+        ScannedFile file = files.get(info.getScript());
+        if (file == null && io.drm.internal.data.ArtifactMigration.class.getName().equals(info.getScript())) {
+            file = io.drm.internal.data.Artifacts.byVersion(files.values(),
+                    info.getVersion() == null ? null : info.getVersion().getVersion());
+        }
+        return file;
+    }
+
     private void check(MigrationInfo[] all, Map<String, ScannedFile> files, Connector.Lease lease, DatabaseKind kind) {
         for (MigrationInfo info : all) {
             MigrationState state = info.getState();
             String version = info.getVersion() == null ? null : info.getVersion().getVersion();
+            ScannedFile labelled = fileOf(info, files);
             String label = (version == null ? "repeatable migration" : "migration " + version) + " ("
-                    + info.getScript() + ")";
+                    + (labelled != null ? labelled.relativePath() : info.getScript()) + ")";
             if (state == MigrationState.SUCCESS && info.getResolvedChecksum() != null
                     && info.getAppliedChecksum() != null
                     && !info.getResolvedChecksum().equals(info.getAppliedChecksum()) && version != null) {
-                throw checksumMismatch(info, version, files.get(info.getScript()), lease, kind);
+                throw checksumMismatch(info, version, fileOf(info, files), lease, kind);
             }
             if (state == MigrationState.SUCCESS && version != null && info.getResolvedChecksum() != null
                     && (!info.isDescriptionMatching() || !info.isTypeMatching())) {
@@ -278,6 +348,14 @@ public final class Planner {
     private ChecksumMismatchException checksumMismatch(MigrationInfo info, String version, ScannedFile file,
             Connector.Lease lease, DatabaseKind kind) {
         String where = file == null ? info.getScript() : file.displayPath();
+        if (file != null && file.artifact() != null) {
+            return new ChecksumMismatchException("artifact " + file.artifact().name().name() + "@" + version + " ("
+                    + where + ") was changed after it was applied: Flyway recorded checksum "
+                    + info.getAppliedChecksum() + " when it was loaded, its content and manifest now give "
+                    + info.getResolvedChecksum() + " (content now sha256:" + file.artifact().sha256() + "). A released"
+                    + " artifact is immutable: restore its released content and manifest, and release the change as a"
+                    + " new version (V<next>__" + file.artifact().name().name() + "...).");
+        }
         StringBuilder message = new StringBuilder("migration ").append(version).append(" (").append(where)
                 .append(") was changed after it was applied: Flyway recorded checksum ")
                 .append(info.getAppliedChecksum()).append(" when it was applied, the file now has checksum ")
@@ -323,6 +401,41 @@ public final class Planner {
      * @return the Flyway instance
      */
     public Flyway flyway(DataSource dataSource, DatabaseKind kind, Callback callback, boolean baselineBelowAll) {
+        return flyway(dataSource, kind, callback, baselineBelowAll, lastScan, null);
+    }
+
+    /**
+     * Configures Flyway for this release, with the data artifacts of a scan as Java migrations.
+     *
+     * @param dataSource the data source
+     * @param kind the database kind
+     * @param callback drm's callback, or {@code null}
+     * @param baselineBelowAll see {@link #flyway(DataSource, DatabaseKind, Callback, boolean)}
+     * @param scan the scanned locations whose artifacts become Java migrations, or {@code null}
+     * @param run the release's artifact run, or {@code null} when Flyway only reports ({@code info()})
+     * @return the Flyway instance
+     */
+    public Flyway flyway(DataSource dataSource, DatabaseKind kind, Callback callback, boolean baselineBelowAll,
+            ScannedLocations scan, io.drm.internal.data.ArtifactRun run) {
+        return flyway(dataSource, kind, callback, baselineBelowAll, scan, run, true, null);
+    }
+
+    /**
+     * Configures Flyway for one group of a release.
+     *
+     * @param dataSource the data source
+     * @param kind the database kind
+     * @param callback drm's callback, or {@code null}
+     * @param baselineBelowAll whether to baseline a schema holding only drm's tables at version 0
+     * @param scan the scanned locations whose artifacts become Java migrations, or {@code null}
+     * @param run the release's artifact run, or {@code null} when Flyway only reports ({@code info()})
+     * @param transactional whether the group runs in one transaction on PostgreSQL (a group holding a
+     *     non-transactional step runs without, and without Flyway's transactional lock)
+     * @param target the last version of the group, or {@code null} for all pending migrations
+     * @return the Flyway instance
+     */
+    public Flyway flyway(DataSource dataSource, DatabaseKind kind, Callback callback, boolean baselineBelowAll,
+            ScannedLocations scan, io.drm.internal.data.ArtifactRun run, boolean transactional, String target) {
         FluentConfiguration config = Flyway.configure(settings.classLoader())
                 .dataSource(dataSource)
                 .locations(settings.locations().toArray(String[]::new))
@@ -331,13 +444,35 @@ public final class Planner {
                 // drm validates the history itself (check(...)) when it plans, and re-plans under the
                 // release lock whenever files or history changed since, so Flyway need not validate again.
                 .validateOnMigrate(false)
-                .group(kind.transactionalDdl());
+                .group(kind.transactionalDdl() && transactional);
+        if (!transactional) {
+            // A CREATE INDEX CONCURRENTLY must not wait on Flyway's own transaction-scoped lock.
+            org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension postgres = config.getPluginRegister()
+                    .getPlugin(org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension.class);
+            if (postgres != null) {
+                postgres.setTransactionalLock(false);
+            }
+        }
+        if (target != null) {
+            config = config.target(target);
+        }
         if (baselineBelowAll) {
             config = config.baselineOnMigrate(true).baselineVersion("0")
                     .baselineDescription("<< drm: schema held only drm tables >>");
         }
         if (callback != null) {
             config = config.callbacks(callback);
+        }
+        if (scan != null) {
+            List<org.flywaydb.core.api.migration.JavaMigration> artifacts = new ArrayList<>();
+            for (ScannedFile file : scan.files()) {
+                if (file.artifact() != null) {
+                    artifacts.add(new io.drm.internal.data.ArtifactMigration(file, run));
+                }
+            }
+            if (!artifacts.isEmpty()) {
+                config = config.javaMigrations(artifacts.toArray(org.flywaydb.core.api.migration.JavaMigration[]::new));
+            }
         }
         return config.load();
     }

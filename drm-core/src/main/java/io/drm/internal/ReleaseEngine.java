@@ -115,6 +115,9 @@ public final class ReleaseEngine {
         try (ReleaseLock lock = ReleaseLock.acquire(lockConnection, kind, settings.lockTimeout(),
                 "release " + releaseId + " by " + settings.actor())) {
             Ledger ledger = new Ledger(kind);
+            try (Connection c = lease.connection("recover interrupted releases of")) {
+                new Recovery(settings, kind).recover(c, scan);
+            }
             PlanState now = planner.plan(lease, kind, scan, expected);
             if (now.isEmpty()) {
                 if (!now.fastPath() && !FlywayHistory.NONE.equals(now.historyFingerprint())) {
@@ -155,13 +158,27 @@ public final class ReleaseEngine {
                 plan.id());
         // drm's tables are created once Flyway has created its history table: before that, Flyway would
         // refuse the schema as "non-empty without history".
+        StatementGuard guard = new StatementGuard(kind, settings.clock(), releaseId);
         StepRecorder recorder = new StepRecorder(releaseId, plan.steps(), scan.byRelativePath(),
-                () -> beginRelease(lease, ledger, row));
-        MigrateResult result;
+                () -> beginRelease(lease, ledger, row), guard);
+        List<Segments.Segment> segments = Segments.of(kind, plan.steps(), scan, planner.scanner());
+        boolean segmented = segments.size() > 1 || segments.stream().anyMatch(g -> !g.transactional());
+        if (segmented) {
+            LOG.info("release {} - runs in {} groups around its non-transactional steps: {}", releaseId,
+                    segments.size(), segments);
+        }
+        MigrateResult result = null;
+        io.drm.internal.data.ArtifactRun artifacts = new io.drm.internal.data.ArtifactRun(planner.scanner(),
+                settings.decryptor(), releaseId, settings.clock());
         try {
-            result = planner.flyway(lease.dataSource(), kind, recorder, baseline).migrate();
+            boolean first = true;
+            for (Segments.Segment segment : segments) {
+                result = planner.flyway(lease.dataSource(), kind, recorder, baseline && first, scan, artifacts,
+                        segment.transactional(), segmented ? segment.lastVersion() : null).migrate();
+                first = false;
+            }
         } catch (RuntimeException e) {
-            throw failed(lease, kind, ledger, audit, row, plan, recorder, e);
+            throw failed(lease, kind, ledger, audit, row, plan, recorder, e, scan, segmented);
         }
         String toVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : plan.targetVersion();
         List<AppliedStep> applied = List.copyOf(recorder.completed());
@@ -175,6 +192,18 @@ public final class ReleaseEngine {
         }
         String ifFails = "The release " + releaseId + " was applied (" + applied.size() + " steps, now at version "
                 + toVersion + ") and is recorded in drm_release, but the audit trail misses this event.";
+        for (UndoLog.Snapshot snapshot : guard.snapshots()) {
+            Map<String, String> snapDetails = new LinkedHashMap<>();
+            snapDetails.put("releaseId", releaseId);
+            putVersion(snapDetails, "version", snapshot.version());
+            snapDetails.put("snapshotId", snapshot.id());
+            snapDetails.put("table", snapshot.table());
+            if (snapshot.column() != null) {
+                snapDetails.put("column", snapshot.column());
+            }
+            snapDetails.put("rows", String.valueOf(snapshot.rows()));
+            audit.append("snapshot.taken", AuditEvent.Outcome.SUCCESS, snapDetails, ifFails);
+        }
         for (AppliedStep step : applied) {
             Map<String, String> stepDetails = new LinkedHashMap<>();
             stepDetails.put("releaseId", releaseId);
@@ -184,6 +213,9 @@ public final class ReleaseEngine {
             stepDetails.put("durationMs", String.valueOf(step.duration().toMillis()));
             audit.append("migration.applied", AuditEvent.Outcome.SUCCESS, stepDetails, ifFails);
         }
+        for (io.drm.LoadedArtifact loaded : artifacts.loaded()) {
+            audit.append("artifact.loaded", AuditEvent.Outcome.SUCCESS, artifactDetails(releaseId, loaded), ifFails);
+        }
         putVersion(details, "toVersion", toVersion);
         details.put("durationMs", String.valueOf(java.time.Duration.between(started, settings.clock().instant())
                 .toMillis()));
@@ -192,7 +224,18 @@ public final class ReleaseEngine {
         audit.flush(ifFails);
         LOG.info("release {} - applied {} steps, now at version {}", releaseId, applied.size(), toVersion);
         return new ReleaseResult(releaseId, plan.id(), applied, plan.currentVersion(), toVersion,
-                ReleaseResult.Outcome.APPLIED);
+                ReleaseResult.Outcome.APPLIED, artifacts.loaded());
+    }
+
+    private static Map<String, String> artifactDetails(String releaseId, io.drm.LoadedArtifact loaded) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("releaseId", releaseId);
+        d.put("artifact", loaded.version().toString());
+        d.put("table", loaded.table());
+        d.put("inserted", String.valueOf(loaded.inserted()));
+        d.put("updated", String.valueOf(loaded.updated()));
+        d.put("deleted", String.valueOf(loaded.deleted()));
+        return d;
     }
 
     /**
@@ -225,6 +268,7 @@ public final class ReleaseEngine {
     private void beginRelease(Connector.Lease lease, Ledger ledger, Ledger.ReleaseRow row) {
         try (Connection c = lease.connection("record the release in")) {
             ledger.ensureTables(c);
+            new UndoLog(ledger.kind()).ensureTables(c);
             int abandoned = ledger.abandonRunning(c, settings.clock().instant());
             if (abandoned > 0) {
                 LOG.warn("release {} - found {} earlier release(s) that never recorded their end; marked ABANDONED"
@@ -237,12 +281,44 @@ public final class ReleaseEngine {
     }
 
     private DrmException failed(Connector.Lease lease, DatabaseKind kind, Ledger ledger, Auditor audit,
-            Ledger.ReleaseRow row, PlanState plan, StepRecorder recorder, RuntimeException failure) {
+            Ledger.ReleaseRow row, PlanState plan, StepRecorder recorder, RuntimeException failure,
+            ScannedLocations scan, boolean segmented) {
         String releaseId = row.releaseId();
         ReleaseStep failedStep = recorder.failed();
-        boolean rolledBack = kind.transactionalDdl();
-        List<ReleaseStep> remaining = rolledBack ? List.of()
-                : recorder.completed().stream().map(AppliedStep::step).collect(Collectors.toList());
+        boolean compensate = recorder.started() && (!kind.transactionalDdl() || segmented);
+        Compensation.Result compensation = null;
+        DrmException compensationFailure = null;
+        if (compensate) {
+            try (Connection c = lease.connection("compensate the failed release in")) {
+                compensation = Compensation.compensate(c, kind, releaseId, v -> undoScript(scan, v),
+                        failedStep == null ? null : failedStep.version(), recorder.failedStatementNo());
+            } catch (SQLException | DrmException e) {
+                compensationFailure = e instanceof DrmException d ? d
+                        : settings.connector().translate((SQLException) e, "compensate the failed release in");
+            }
+        }
+        Set<String> stillApplied = new java.util.HashSet<>();
+        try (Connection c = lease.connection("read the history of")) {
+            for (FlywayHistory.Row r : FlywayHistory.rows(c, kind)) {
+                if (r.version() != null && r.success()) {
+                    stillApplied.add(LocationScanner.canonicalVersion(r.version()));
+                }
+            }
+        } catch (SQLException | DrmException e) {
+            stillApplied = null;
+        }
+        final Set<String> applied = stillApplied;
+        List<ReleaseStep> remaining;
+        if (!compensate && kind.transactionalDdl()) {
+            remaining = List.of();
+        } else if (applied == null) {
+            remaining = recorder.completed().stream().map(AppliedStep::step).collect(Collectors.toList());
+        } else {
+            remaining = recorder.completed().stream().map(AppliedStep::step)
+                    .filter(st -> st.version() != null && applied.contains(LocationScanner.canonicalVersion(st.version())))
+                    .collect(Collectors.toList());
+        }
+        Set<String> undone = compensation == null ? Set.of() : Set.copyOf(compensation.undone());
         String dbError = Failures.databaseError(failure);
         StringBuilder message = new StringBuilder("release ").append(releaseId).append(" failed");
         if (failedStep != null) {
@@ -250,26 +326,51 @@ public final class ReleaseEngine {
                     .append(" (").append(failedStep.source()).append(")");
         }
         message.append(": ").append(dbError).append(". ");
-        if (rolledBack) {
+        boolean partialFailing = compensation != null && failedStep != null && failedStep.version() != null
+                && compensation.remaining().contains(failedStep.version());
+        if (!compensate && kind.transactionalDdl()) {
             message.append("The database rolled the whole release back: nothing of it remains (schema, data and"
                     + " Flyway history are as before). Fix the step and release again.");
+        } else if (compensation != null && compensation.complete() && remaining.isEmpty()) {
+            message.append(segmented && kind.transactionalDdl()
+                    ? "The release ran in transactional groups around its non-transactional steps; "
+                    : kind.label() + " commits DDL implicitly, so ");
+            message.append("drm reversed what the release had applied")
+                    .append(undone.isEmpty() ? "" : " (versions " + String.join(", ", compensation.undone()) + ")")
+                    .append(" with the undo it recorded and its safety snapshots: nothing of the release remains."
+                            + " Fix the step and release again.");
         } else {
-            message.append(kind.label()).append(" commits DDL implicitly, so the release stopped at the failing"
-                    + " step. Steps applied and still in the database: ")
+            message.append(kind.transactionalDdl() ? "The release ran in transactional groups; "
+                    : kind.label() + " commits DDL implicitly; ");
+            if (compensation != null && !compensation.undone().isEmpty()) {
+                message.append("drm reversed versions ").append(String.join(", ", compensation.undone())).append("; ");
+            }
+            if (compensation != null && compensation.why() != null) {
+                message.append("it could not reverse ").append(compensation.why()).append(". ");
+            } else if (compensationFailure != null) {
+                message.append("reversing it failed (").append(compensationFailure.getMessage()).append("). ");
+            }
+            message.append("Steps applied and still in the database: ")
                     .append(remaining.isEmpty() ? "none" : remaining.stream()
-                            .map(s -> (s.version() == null ? "R" : s.version()) + " (" + s.source() + ")")
+                            .map(st -> (st.version() == null ? "R" : st.version()) + " (" + st.source() + ")")
                             .collect(Collectors.joining(", ")))
-                    .append(". The failing step may have left partial changes and is recorded as failed in"
-                            + " flyway_schema_history: undo its partial changes, delete its failed row (Flyway"
-                            + " repair), fix the step, then release again.");
+                    .append(partialFailing || compensation == null
+                            ? ". The failing step may have left partial changes: undo them by hand or add an undo"
+                                    + " script, fix the step, then release again."
+                            : ". Roll them back with rollback().toVersion(...) once they have undo scripts, or fix"
+                                    + " the failing step and release again.");
         }
         MigrationFailedException exception = new MigrationFailedException(message.toString(), releaseId, failedStep,
                 remaining, failure);
-        Set<String> done = recorder.completed().stream().map(s -> s.step().source()).collect(Collectors.toSet());
+        if (compensationFailure != null) {
+            exception.addSuppressed(compensationFailure);
+        }
+        Set<String> done = recorder.completed().stream().map(st -> st.step().source()).collect(Collectors.toSet());
         List<Ledger.StepRecord> records = new ArrayList<>();
         for (AppliedStep step : recorder.completed()) {
-            records.add(new Ledger.StepRecord(step.step(), rolledBack ? "ROLLED_BACK" : "APPLIED",
-                    step.duration().toMillis(), null));
+            String status = remaining.contains(step.step()) ? "APPLIED"
+                    : step.version() != null && undone.contains(step.version()) ? Ledger.UNDONE : "ROLLED_BACK";
+            records.add(new Ledger.StepRecord(step.step(), status, step.duration().toMillis(), null));
         }
         for (ReleaseStep step : plan.steps()) {
             if (done.contains(step.source())) {
@@ -300,6 +401,9 @@ public final class ReleaseEngine {
         details.put("planId", plan.id());
         details.put("failedStep", failedStep == null ? "none" : failedStep.source());
         details.put("stepsRemaining", String.valueOf(remaining.size()));
+        if (compensation != null) {
+            details.put("stepsCompensated", String.valueOf(compensation.undone().size()));
+        }
         details.put("error", dbError);
         try {
             audit.checkpoint(details, "");
@@ -310,6 +414,22 @@ public final class ReleaseEngine {
         }
         LOG.warn("release {} failed: {}", releaseId, exception.getMessage());
         return exception;
+    }
+
+    private byte[] undoScript(ScannedLocations scan, String version) {
+        return undoScriptOf(planner.scanner(), scan, version);
+    }
+
+    /** Reads the undo script of a version from the locations, or {@code null} when there is none. */
+    static byte[] undoScriptOf(LocationScanner scanner, ScannedLocations scan, String version) {
+        String canonical = LocationScanner.canonicalVersion(version);
+        for (ScannedFile f : scan.files()) {
+            if (f.name().type() == MigrationName.Type.UNDO
+                    && LocationScanner.canonicalVersion(f.name().version()).equals(canonical)) {
+                return scanner.read(f);
+            }
+        }
+        return null;
     }
 
     private void recordUpToDate(Connector.Lease lease, Ledger ledger, String releaseId, PlanState plan)
@@ -354,7 +474,7 @@ public final class ReleaseEngine {
         }
     }
 
-    private static String target(Connector.Lease lease, DatabaseKind kind) {
+    static String target(Connector.Lease lease, DatabaseKind kind) {
         try (Connection c = lease.connection("connect to")) {
             String scope = kind == DatabaseKind.MYSQL ? c.getCatalog() : c.getSchema();
             return kind.label() + ":" + (scope == null ? "default" : scope);

@@ -7,8 +7,22 @@ package io.drm.internal;
  * @param relativePath the path relative to the location, with {@code /} separators
  * @param sha256 hex SHA-256 of the content
  * @param name what the file name says it is
+ * @param artifact what a data artifact or configuration document holds, or {@code null} for other files
  */
-public record ScannedFile(String location, String relativePath, String sha256, MigrationName name) {
+public record ScannedFile(String location, String relativePath, String sha256, MigrationName name,
+        io.drm.internal.data.ArtifactFile artifact) {
+
+    /**
+     * A file that is not a data artifact.
+     *
+     * @param location the location as configured
+     * @param relativePath the path relative to the location
+     * @param sha256 hex SHA-256 of the content
+     * @param name what its name says
+     */
+    public ScannedFile(String location, String relativePath, String sha256, MigrationName name) {
+        this(location, relativePath, sha256, name, null);
+    }
 
     /**
      * Returns the file name without directories.

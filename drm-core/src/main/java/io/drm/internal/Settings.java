@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  * @param clock the clock for timestamps
  * @param ids the source of release and event ids
  * @param classLoader the class loader for {@code classpath:} locations
+ * @param decryptor the keyring for encrypted data artifacts, or {@code null}
  */
 public record Settings(
         Connector connector,
@@ -29,7 +30,26 @@ public record Settings(
         Duration lockTimeout,
         Clock clock,
         Supplier<String> ids,
-        ClassLoader classLoader) {
+        ClassLoader classLoader,
+        io.drm.spi.ArtifactDecryptor decryptor) {
+
+    /**
+     * Settings without a keyring.
+     *
+     * @param connector where connections come from
+     * @param locations the locations
+     * @param environment the environment name
+     * @param actor who releases
+     * @param auditSink where audit events go
+     * @param lockTimeout how long to wait for the release lock
+     * @param clock the clock
+     * @param ids the source of ids
+     * @param classLoader the class loader for {@code classpath:} locations
+     */
+    public Settings(Connector connector, List<String> locations, String environment, String actor,
+            AuditSink auditSink, Duration lockTimeout, Clock clock, Supplier<String> ids, ClassLoader classLoader) {
+        this(connector, locations, environment, actor, auditSink, lockTimeout, clock, ids, classLoader, null);
+    }
 
     /** Validates and copies. */
     public Settings {

@@ -27,12 +27,14 @@ final class StepRecorder implements Callback {
     private final Map<String, ScannedFile> files;
     private final int total;
     private final Runnable beforeFirstStep;
+    private final StatementGuard guard;
     private boolean started;
     private final List<AppliedStep> completed = new ArrayList<>();
     private ReleaseStep running;
     private long runningSince;
     private ReleaseStep failed;
     private long failedAfterNanos;
+    private int failedStatementNo = -1;
 
     /**
      * Creates a recorder.
@@ -41,8 +43,9 @@ final class StepRecorder implements Callback {
      *     table and before the first step; a failure there stops the release
      */
     StepRecorder(String releaseId, List<ReleaseStep> steps, Map<String, ScannedFile> files,
-            Runnable beforeFirstStep) {
+            Runnable beforeFirstStep, StatementGuard guard) {
         this.releaseId = releaseId;
+        this.guard = guard;
         this.beforeFirstStep = beforeFirstStep;
         for (ReleaseStep step : steps) {
             planned.put(step.source(), step);
@@ -54,7 +57,8 @@ final class StepRecorder implements Callback {
     @Override
     public boolean supports(Event event, Context context) {
         return event == Event.BEFORE_MIGRATE || event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE
-                || event == Event.AFTER_EACH_MIGRATE_ERROR;
+                || event == Event.AFTER_EACH_MIGRATE_ERROR
+                || (guard != null && event == Event.BEFORE_EACH_MIGRATE_STATEMENT);
     }
 
     @Override
@@ -73,6 +77,20 @@ final class StepRecorder implements Callback {
                 return;
             }
         }
+        if (event == Event.BEFORE_EACH_MIGRATE_STATEMENT) {
+            if (context.getStatement() != null) {
+                ReleaseStep step = running;
+                try {
+                    guard.before(context.getConnection(), step == null ? null : step.version(),
+                            context.getStatement().getSql());
+                } catch (java.sql.SQLException e) {
+                    throw new org.flywaydb.core.api.FlywayException("drm could not take the safety snapshot or"
+                            + " record the undo of a statement" + (step == null ? "" : " of " + step.source())
+                            + ", so it did not run it: " + e.getMessage(), e);
+                }
+            }
+            return;
+        }
         MigrationInfo info = context.getMigrationInfo();
         if (info == null) {
             return;
@@ -80,6 +98,14 @@ final class StepRecorder implements Callback {
         if (event == Event.BEFORE_EACH_MIGRATE) {
             running = stepOf(info);
             runningSince = System.nanoTime();
+            if (guard != null) {
+                try {
+                    guard.beginStep(context.getConnection(), running.version());
+                } catch (java.sql.SQLException e) {
+                    throw new org.flywaydb.core.api.FlywayException("drm could not record the start of step "
+                            + running.source() + ", so it did not run it: " + e.getMessage(), e);
+                }
+            }
         } else if (event == Event.AFTER_EACH_MIGRATE) {
             ReleaseStep step = running != null ? running : stepOf(info);
             Duration took = Duration.ofNanos(System.nanoTime() - runningSince);
@@ -88,6 +114,7 @@ final class StepRecorder implements Callback {
             LOG.info("release {} - step {}/{} {} applied in {} ms", releaseId, completed.size(), total,
                     step.source(), took.toMillis());
         } else {
+            failedStatementNo = guard == null ? -1 : guard.lastStatementNo();
             failed = running != null ? running : stepOf(info);
             failedAfterNanos = System.nanoTime() - runningSince;
             running = null;
@@ -117,6 +144,11 @@ final class StepRecorder implements Callback {
     /** Returns the step that failed, or the one running when the failure came, or {@code null}. */
     ReleaseStep failed() {
         return failed != null ? failed : running;
+    }
+
+    /** Returns the undo log's number of the statement that failed, or -1 when unknown. */
+    int failedStatementNo() {
+        return failedStatementNo;
     }
 
     /** Returns how long the failed step ran before failing, in milliseconds. */

@@ -45,7 +45,7 @@ final class LocationScannerTest {
         assertThat(scan.byRelativePath().get("beforeMigrate.sql").name().type())
                 .isEqualTo(MigrationName.Type.CALLBACK);
         assertThat(scan.byRelativePath().get("data/V2__countries.csv").name().type())
-                .isEqualTo(MigrationName.Type.OTHER);
+                .isEqualTo(MigrationName.Type.DATA);
     }
 
     @ParameterizedTest

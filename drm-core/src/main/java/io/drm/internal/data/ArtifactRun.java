@@ -1,0 +1,136 @@
+package io.drm.internal.data;
+
+import io.drm.InvalidArtifactException;
+import io.drm.LoadedArtifact;
+import io.drm.StepKind;
+import io.drm.internal.DatabaseKind;
+import io.drm.internal.Hashing;
+import io.drm.internal.LocationScanner;
+import io.drm.internal.ScannedFile;
+import io.drm.spi.ArtifactDecryptor;
+import io.drm.spi.ConfigDocument;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The artifacts' part of one release: loads each artifact or configuration document when Flyway
+ * runs its step, on the step's connection and in its transaction, records it in
+ * {@code drm_artifact}, and remembers what was loaded for the release's result and audit trail.
+ * Used by one release on one thread.
+ */
+public final class ArtifactRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.drm.release");
+
+    private final LocationScanner scanner;
+    private final ArtifactDecryptor decryptor;
+    private final String releaseId;
+    private final Clock clock;
+    private final List<LoadedArtifact> loaded = new ArrayList<>();
+
+    /**
+     * Creates the run of one release.
+     *
+     * @param scanner opens the files
+     * @param decryptor the keyring, or {@code null}
+     * @param releaseId the release's id
+     * @param clock the clock for {@code drm_artifact.loaded_at}
+     */
+    public ArtifactRun(LocationScanner scanner, ArtifactDecryptor decryptor, String releaseId, Clock clock) {
+        this.scanner = scanner;
+        this.decryptor = decryptor;
+        this.releaseId = releaseId;
+        this.clock = clock;
+    }
+
+    /**
+     * Returns what was loaded so far, in order.
+     *
+     * @return the loaded artifacts
+     */
+    public List<LoadedArtifact> loaded() {
+        return List.copyOf(loaded);
+    }
+
+    /**
+     * Loads one artifact (the body of its Flyway step).
+     *
+     * @param c the step's connection
+     * @param file the artifact's scanned file
+     * @throws SQLException if the database fails
+     * @throws IOException if the file cannot be read
+     */
+    public void load(Connection c, ScannedFile file) throws SQLException, IOException {
+        ArtifactFile artifact = file.artifact();
+        String where = file.displayPath();
+        DatabaseKind kind = DatabaseKind.of(c);
+        long started = System.nanoTime();
+        ArtifactLedger.ensureTable(c, kind);
+        if (artifact.name().kind() == StepKind.CONFIG) {
+            JdbcConfigStore.ensureTables(c, kind);
+        }
+        boolean own = c.getAutoCommit();
+        if (own) {
+            c.setAutoCommit(false);
+        }
+        ArtifactLoader.Counts counts;
+        try {
+            MessageDigest digest = Hashing.sha256();
+            try (InputStream in = new DigestInputStream(ArtifactInspector.plaintext(artifact.name(),
+                    () -> scanner.open(file.location(), file.relativePath()), decryptor), digest)) {
+                if (artifact.name().kind() == StepKind.CONFIG) {
+                    byte[] content = in.readAllBytes();
+                    Map<String, String> entries = ConfigDocuments.parse(artifact.name().format(), content, where);
+                    ConfigDocument doc = new ConfigDocument(artifact.name().name(), artifact.name().version(),
+                            artifact.sha256(), entries);
+                    boolean stored = JdbcConfigStore.put(c, doc);
+                    JdbcConfigStore.switchTo(c, doc.version());
+                    counts = new ArtifactLoader.Counts("drm_config", stored ? entries.size() : 0, 0, 0);
+                } else {
+                    counts = new ArtifactLoader(artifact, where).load(c, kind, new ArtifactInspector.NonClosing(in));
+                }
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            String sha = HexFormat.of().formatHex(digest.digest());
+            if (!sha.equals(artifact.sha256())) {
+                throw new InvalidArtifactException("the artifact " + where + " changed after the release was planned"
+                        + " (planned sha256:" + artifact.sha256() + ", read sha256:" + sha + "). Its load was rolled"
+                        + " back; plan the release again.");
+            }
+            ArtifactLedger.record(c, artifact.version(), artifact.name().kind().name(), counts, releaseId,
+                    file.relativePath(), clock.instant());
+            if (own) {
+                c.commit();
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            if (own) {
+                try {
+                    c.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
+            }
+            throw e;
+        } finally {
+            if (own) {
+                c.setAutoCommit(true);
+            }
+        }
+        loaded.add(new LoadedArtifact(artifact.version(), counts.table(), counts.inserted(), counts.updated(),
+                counts.deleted()));
+        LOG.info("release {} - artifact {} loaded into {}: {} inserted, {} updated, {} deleted in {} ms", releaseId,
+                artifact.version(), counts.table(), counts.inserted(), counts.updated(), counts.deleted(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+}
