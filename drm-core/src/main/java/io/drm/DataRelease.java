@@ -261,7 +261,8 @@ public final class DataRelease {
             ReleaseEngine engine = new ReleaseEngine(freeze());
             PlanState state = engine.plan();
             return new ReleasePlan(state.id(), state.currentVersion(), state.targetVersion(), state.steps(),
-                    () -> engine.apply(state), io.drm.internal.data.ArtifactPlans.of(state.steps(), state.scan()));
+                    () -> engine.apply(state), io.drm.internal.data.ArtifactPlans.of(state.steps(), state.scan()),
+                    () -> engine.dryRun(state));
         }
 
         /**

@@ -35,6 +35,7 @@ public final class ReleasePlan {
     private final List<ReleaseStep> steps;
     private final Supplier<ReleaseResult> applier;
     private final List<PlannedArtifact> artifacts;
+    private final Supplier<DryRunReport> dryRunner;
 
     ReleasePlan(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
             Supplier<ReleaseResult> applier) {
@@ -43,12 +44,21 @@ public final class ReleasePlan {
 
     ReleasePlan(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
             Supplier<ReleaseResult> applier, List<PlannedArtifact> artifacts) {
+        this(id, currentVersion, targetVersion, steps, applier, artifacts, () -> {
+            throw new DryRunException("plan " + id + " cannot be dry-run: drm has no dry run for this kind of plan"
+                    + " yet. Review its steps with explain() instead.");
+        });
+    }
+
+    ReleasePlan(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
+            Supplier<ReleaseResult> applier, List<PlannedArtifact> artifacts, Supplier<DryRunReport> dryRunner) {
         this.artifacts = List.copyOf(artifacts);
         this.id = Objects.requireNonNull(id, "id");
         this.currentVersion = currentVersion;
         this.targetVersion = targetVersion;
         this.steps = List.copyOf(steps);
         this.applier = Objects.requireNonNull(applier, "applier");
+        this.dryRunner = Objects.requireNonNull(dryRunner, "dryRunner");
     }
 
     /**
@@ -184,6 +194,28 @@ public final class ReleasePlan {
      */
     public ReleaseResult apply() {
         return applier.get();
+    }
+
+    /**
+     * Dry-runs the plan: executes its SQL statements where they leave no trace and reports, per step,
+     * the statements, durations, rows affected, destructive statements, the error if any, and
+     * whether it ran or why not. On PostgreSQL the whole release runs in one transaction on the
+     * application's database, under the release lock, and is rolled back; on H2 and MySQL/MariaDB,
+     * whose DDL commits implicitly, it runs in a shadow database created for the purpose and dropped
+     * afterwards. Nothing is written to the application's database (schema, data, Flyway history,
+     * drm's ledger); the audit sink receives one {@code release.dry_run} event.
+     *
+     * @return the report; a failing step is reported in it, not thrown
+     * @throws PlanChangedException if the database or the locations changed so that a different plan
+     *     would run; nothing was run
+     * @throws LockTimeoutException if, on PostgreSQL, the release lock could not be taken in time
+     * @throws DryRunException if a migration file of the plan cannot be read, or the plan is of a kind
+     *     that cannot be dry-run
+     * @throws AuditException if the audit sink fails
+     * @throws DrmException for other failures, each with its code
+     */
+    public DryRunReport dryRun() {
+        return dryRunner.get();
     }
 
     @Override

@@ -73,6 +73,16 @@ public final class ReleaseEngine {
     }
 
     /**
+     * Dry-runs a plan: executes its statements where they leave no trace and reports what they did.
+     *
+     * @param planned the plan the caller saw
+     * @return the report
+     */
+    public io.drm.DryRunReport dryRun(PlanState planned) {
+        return new DryRunner(settings, planner).run(planned);
+    }
+
+    /**
      * The startup hook: returns at once when the ledger shows the database is at the locations'
      * content, else applies whatever is pending under the lock.
      *
