@@ -94,8 +94,12 @@ final class AlterTable {
                 add(ActionKind.ADD_CONSTRAINT, null, name, false);
                 return;
             }
+            case "UNIQUE": {
+                int j = t.is(i + 1, "INDEX") || t.is(i + 1, "KEY") ? i + 2 : i + 1;
+                add(ActionKind.ADD_CONSTRAINT, null, t.isPunct(j, '(') || t.is(j, "NULLS") ? null : t.ident(j), false);
+                return;
+            }
             case "PRIMARY":
-            case "UNIQUE":
             case "FOREIGN":
             case "CHECK":
             case "EXCLUDE":

@@ -348,7 +348,7 @@ public final class StatementClassifier {
             i++;
         } else if (verb.equals("DELETE")) {
             int from = t.find(i, t.size(), "FROM", 0);
-            i = from >= 0 && !t.is(i, "TOP") ? i : (from >= 0 ? from + 1 : i);
+            i = from >= 0 ? from + 1 : i;
         }
         if (t.is(i, "ONLY")) {
             i++;
