@@ -1,9 +1,35 @@
 package io.drm.internal.sql;
 
-/** What a statement does to an object. */
+/** What a statement does to one object; see {@code docs/sql-classifier.md}. */
 public enum ActionKind {
-    CREATE_TABLE, DROP_TABLE, RENAME_TABLE, TRUNCATE, ADD_COLUMN, DROP_COLUMN, RENAME_COLUMN, ALTER_COLUMN_TYPE,
-    SET_NOT_NULL, DROP_NOT_NULL, SET_DEFAULT, DROP_DEFAULT, ADD_CONSTRAINT, DROP_CONSTRAINT, CREATE_INDEX, DROP_INDEX,
-    CREATE_VIEW, DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE, ALTER_TYPE_ADD_VALUE, INSERT, UPDATE, DELETE, MERGE,
-    SELECT, VACUUM, CREATE_OTHER, DROP_OTHER, OTHER
+    /** {@code CREATE TABLE}. */ CREATE_TABLE,
+    /** {@code DROP TABLE}, one per table. */ DROP_TABLE,
+    /** {@code ALTER TABLE .. RENAME TO}, {@code RENAME TABLE a TO b}; detail is the new name. */ RENAME_TABLE,
+    /** {@code TRUNCATE}, one per table. */ TRUNCATE,
+    /** {@code ADD [COLUMN]}; detail is the column definition after the name. */ ADD_COLUMN,
+    /** {@code DROP [COLUMN]}. */ DROP_COLUMN,
+    /** {@code RENAME COLUMN a TO b}, MySQL {@code CHANGE}; detail is the new name. */ RENAME_COLUMN,
+    /** A column type change ({@code TYPE}, {@code SET DATA TYPE}, {@code MODIFY}, {@code CHANGE}); detail is the new type or definition. */ ALTER_COLUMN_TYPE,
+    /** {@code ALTER COLUMN c SET NOT NULL}. */ SET_NOT_NULL,
+    /** {@code ALTER COLUMN c DROP NOT NULL} (H2 also {@code SET NULL}). */ DROP_NOT_NULL,
+    /** {@code ALTER COLUMN c SET DEFAULT x}; detail is the expression. */ SET_DEFAULT,
+    /** {@code ALTER COLUMN c DROP DEFAULT}. */ DROP_DEFAULT,
+    /** {@code ADD CONSTRAINT}, {@code ADD PRIMARY KEY|UNIQUE|FOREIGN KEY|CHECK}; detail is the name. */ ADD_CONSTRAINT,
+    /** {@code DROP CONSTRAINT}, MySQL {@code DROP PRIMARY KEY|FOREIGN KEY|CHECK}; detail is the name. */ DROP_CONSTRAINT,
+    /** {@code CREATE INDEX}, MySQL {@code ALTER TABLE .. ADD INDEX}; detail is the index name. */ CREATE_INDEX,
+    /** {@code DROP INDEX}, MySQL {@code ALTER TABLE .. DROP INDEX}; detail is the index name. */ DROP_INDEX,
+    /** {@code CREATE [MATERIALIZED] VIEW}. */ CREATE_VIEW,
+    /** {@code DROP [MATERIALIZED] VIEW}. */ DROP_VIEW,
+    /** {@code CREATE SEQUENCE}. */ CREATE_SEQUENCE,
+    /** {@code DROP SEQUENCE}. */ DROP_SEQUENCE,
+    /** PostgreSQL {@code ALTER TYPE t ADD VALUE 'v'}; table is the type, detail the value. */ ALTER_TYPE_ADD_VALUE,
+    /** {@code INSERT}, MySQL {@code REPLACE}. */ INSERT,
+    /** {@code UPDATE}. */ UPDATE,
+    /** {@code DELETE}. */ DELETE,
+    /** {@code MERGE}. */ MERGE,
+    /** {@code SELECT}. */ SELECT,
+    /** PostgreSQL {@code VACUUM}. */ VACUUM,
+    /** Any other {@code CREATE}; detail is the object kind ({@code FUNCTION}, {@code DATABASE}, ...). */ CREATE_OTHER,
+    /** Any other {@code DROP}; detail is the object kind. */ DROP_OTHER,
+    /** Anything else; detail is the leading keywords or the {@code ALTER TABLE} clause. */ OTHER
 }

@@ -1,25 +1,32 @@
 package io.drm.internal.sql;
 
 import io.drm.internal.DatabaseKind;
+import java.util.Objects;
 
-/** The SQL dialects drm reads. */
+/** The SQL dialect a script is written in: decides comments, quoting and statement syntax. */
 public enum Dialect {
-    /** H2. */
+    /** H2: {@code "x"} identifiers, {@code $$} bodies, {@code //} line comments. */
     H2,
-    /** PostgreSQL. */
+    /** PostgreSQL: nested block comments, {@code E'..'} strings, dollar quotes. */
     POSTGRESQL,
-    /** MySQL and MariaDB. */
+    /** MySQL and MariaDB: backticks, backslash escapes, {@code "strings"}, {@code #} comments, DELIMITER. */
     MYSQL;
 
     /**
+     * Returns the dialect of a database kind.
+     *
      * @param kind a database kind
-     * @return its dialect (H2 for unknown databases)
+     * @return its dialect; {@link #H2} for {@link DatabaseKind#OTHER}
      */
     public static Dialect of(DatabaseKind kind) {
-        return switch (kind) {
-            case POSTGRESQL -> POSTGRESQL;
-            case MYSQL -> MYSQL;
-            default -> H2;
-        };
+        Objects.requireNonNull(kind, "kind");
+        switch (kind) {
+            case POSTGRESQL:
+                return POSTGRESQL;
+            case MYSQL:
+                return MYSQL;
+            default:
+                return H2;
+        }
     }
 }

@@ -1,17 +1,33 @@
 package io.drm.internal.sql;
 
+import java.util.Objects;
+
 /**
- * What one statement does to one object.
+ * What one statement does to one object; an {@code ALTER TABLE} with several clauses gives
+ * several actions.
  *
- * @param kind the kind
- * @param schema the schema, or {@code null} when not qualified
- * @param table the table (or view, sequence, index owner)
+ * @param kind what is done
+ * @param schema the schema as written, {@code null} when the name is not qualified
+ * @param table the table (or view, sequence, index, type, other object) name as written:
+ *     quoted identifiers unquoted with their exact case, unquoted ones as written; may be null
  * @param column the column, or {@code null}
- * @param detail kind-specific detail (index name, new type, ...)
- * @param hasWhere whether a DML statement has a WHERE clause
- * @param concurrently whether CONCURRENTLY was given
- * @param ifExists whether IF EXISTS was given
+ * @param detail kind-specific detail (new type, new name, column definition, index or constraint
+ *     name, object kind); may be null
+ * @param hasWhere for {@code UPDATE} and {@code DELETE}: a top-level {@code WHERE} is present
+ * @param concurrently {@code CONCURRENTLY} was given
+ * @param ifExists {@code IF EXISTS} or {@code IF NOT EXISTS} was given for this object
  */
-public record SqlAction(ActionKind kind, String schema, String table, String column, String detail, boolean hasWhere,
-        boolean concurrently, boolean ifExists) {
+public record SqlAction(
+        ActionKind kind,
+        String schema,
+        String table,
+        String column,
+        String detail,
+        boolean hasWhere,
+        boolean concurrently,
+        boolean ifExists) {
+    /** Validates the components. */
+    public SqlAction {
+        Objects.requireNonNull(kind, "kind");
+    }
 }

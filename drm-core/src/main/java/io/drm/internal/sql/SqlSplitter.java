@@ -2,125 +2,72 @@ package io.drm.internal.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-/** Splits a script into statements, respecting comments, strings, quoted identifiers and dollar quotes. */
+/**
+ * Splits a migration script into statements at top-level {@code ;} (or the delimiter set by a
+ * MySQL {@code DELIMITER} line), in linear time. A {@code ;} inside a comment, string, quoted
+ * identifier or dollar-quoted body does not split. Empty statements are dropped.
+ */
 public final class SqlSplitter {
-
     private SqlSplitter() {
     }
 
     /**
-     * @param script the script
+     * Splits a script.
+     *
+     * @param script the script text (LF or CRLF line endings)
      * @param dialect its dialect
-     * @return the statements
+     * @return the statements in order, with their 1-based first line and 0-based index
      */
     public static List<SqlStatement> split(String script, Dialect dialect) {
+        Objects.requireNonNull(script, "script");
+        Objects.requireNonNull(dialect, "dialect");
         List<SqlStatement> out = new ArrayList<>();
-        int n = script.length();
-        int i = 0;
+        SqlLexer lx = new SqlLexer(script, dialect, 1);
         int start = -1;
-        int line = 1;
-        int startLine = 1;
-        while (i < n) {
-            char ch = script.charAt(i);
-            if (ch == '\n') {
-                line++;
-                i++;
-                continue;
-            }
-            if (Character.isWhitespace(ch)) {
-                i++;
-                continue;
-            }
-            if (ch == '-' && i + 1 < n && script.charAt(i + 1) == '-' || ch == '#' && dialect == Dialect.MYSQL) {
-                while (i < n && script.charAt(i) != '\n') {
-                    i++;
+        int startLine = 0;
+        int last = -1;
+        while (true) {
+            int t = lx.next();
+            if (t == SqlLexer.EOF || t == SqlLexer.DELIM) {
+                if (start >= 0) {
+                    out.add(new SqlStatement(script.substring(start, last), startLine, out.size()));
+                    start = -1;
                 }
-                continue;
-            }
-            if (ch == '/' && i + 1 < n && script.charAt(i + 1) == '*') {
-                int depth = 1;
-                i += 2;
-                while (i < n && depth > 0) {
-                    if (script.charAt(i) == '\n') {
-                        line++;
-                    }
-                    if (script.startsWith("*/", i)) {
-                        depth--;
-                        i += 2;
-                    } else if (dialect == Dialect.POSTGRESQL && script.startsWith("/*", i)) {
-                        depth++;
-                        i += 2;
-                    } else {
-                        i++;
-                    }
+                if (t == SqlLexer.EOF) {
+                    return out;
                 }
                 continue;
             }
             if (start < 0) {
-                if (ch == ';') {
-                    i++;
+                if (dialect == Dialect.MYSQL && t == SqlLexer.WORD && isDelimiterCommand(script, lx)) {
+                    lx.delimiter(delimiterArgument(script, lx.tokEnd));
+                    lx.skipToEndOfLine(lx.tokEnd);
                     continue;
                 }
-                start = i;
-                startLine = line;
+                start = lx.tokStart;
+                startLine = lx.tokLine;
             }
-            if (ch == ';') {
-                out.add(new SqlStatement(script.substring(start, i).strip(), startLine, start));
-                start = -1;
-                i++;
-                continue;
-            }
-            if (ch == '\'' || ch == '"' || ch == '`') {
-                boolean backslash = dialect == Dialect.MYSQL && ch != '`';
-                i++;
-                while (i < n) {
-                    char c = script.charAt(i);
-                    if (c == '\n') {
-                        line++;
-                    }
-                    if (backslash && c == '\\') {
-                        i += 2;
-                        continue;
-                    }
-                    if (c == ch) {
-                        if (i + 1 < n && script.charAt(i + 1) == ch) {
-                            i += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    i++;
-                }
-                i++;
-                continue;
-            }
-            if (ch == '$' && dialect != Dialect.MYSQL) {
-                int j = i + 1;
-                while (j < n && (Character.isLetterOrDigit(script.charAt(j)) || script.charAt(j) == '_')) {
-                    j++;
-                }
-                if (j < n && script.charAt(j) == '$' && (j == i + 1 || !Character.isDigit(script.charAt(i + 1)))) {
-                    String tag = script.substring(i, j + 1);
-                    int end = script.indexOf(tag, j + 1);
-                    int stop = end < 0 ? n : end + tag.length();
-                    for (int k = i; k < stop; k++) {
-                        if (script.charAt(k) == '\n') {
-                            line++;
-                        }
-                    }
-                    i = stop;
-                    continue;
-                }
-            }
+            last = lx.tokEnd;
+        }
+    }
+
+    private static boolean isDelimiterCommand(String s, SqlLexer lx) {
+        int len = lx.tokEnd - lx.tokStart;
+        return len == 9 && s.regionMatches(true, lx.tokStart, "DELIMITER", 0, 9)
+                && lx.tokEnd < s.length() && (s.charAt(lx.tokEnd) == ' ' || s.charAt(lx.tokEnd) == '\t');
+    }
+
+    private static String delimiterArgument(String s, int from) {
+        int i = from;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
             i++;
         }
-        if (start >= 0) {
-            String last = script.substring(start).strip();
-            if (!last.isEmpty()) {
-                out.add(new SqlStatement(last, startLine, start));
-            }
+        int j = i;
+        while (j < s.length() && s.charAt(j) > ' ') {
+            j++;
         }
-        return out;
+        return j > i ? s.substring(i, j) : ";";
     }
 }

@@ -2,478 +2,376 @@ package io.drm.internal.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 
-/** Classifies statements into actions. */
+/**
+ * Classifies statements: which objects they create, drop, alter or write, and how. Recognises H2,
+ * PostgreSQL and MySQL/MariaDB syntax (see {@code docs/sql-classifier.md}); what it does not
+ * recognise becomes {@link ActionKind#OTHER}. Never throws on odd SQL.
+ */
 public final class StatementClassifier {
+    private static final Set<String> KINDS = Set.of("TABLE", "INDEX", "VIEW", "SEQUENCE", "DATABASE",
+            "SCHEMA", "FUNCTION", "PROCEDURE", "TRIGGER", "TYPE", "EXTENSION", "TABLESPACE", "ROLE", "USER",
+            "DOMAIN", "ALIAS", "CONSTANT", "SYNONYM", "EVENT", "AGGREGATE", "OPERATOR", "POLICY", "RULE",
+            "PUBLICATION", "SUBSCRIPTION", "SERVER", "COLLATION", "CAST", "MATERIALIZED", "LANGUAGE",
+            "GROUP", "STATISTICS");
+    private static final Set<String> MAIN_VERBS = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "MERGE");
 
     private StatementClassifier() {
     }
 
     /**
+     * Classifies one statement.
+     *
      * @param s the statement
      * @param d its dialect
-     * @return what it does
+     * @return the statement with at least one action
      */
     public static ClassifiedStatement classify(SqlStatement s, Dialect d) {
-        List<Tok> t = Tok.lex(s.sql(), d);
-        List<SqlAction> actions = new ArrayList<>();
-        if (t.isEmpty()) {
-            return new ClassifiedStatement(s, actions);
+        Objects.requireNonNull(s, "s");
+        Objects.requireNonNull(d, "d");
+        Tokens t = Tokens.of(s.sql(), d);
+        List<SqlAction> out = new ArrayList<>(2);
+        classify(t, d, out);
+        if (out.isEmpty()) {
+            out.add(other(t.size() == 0 ? null : t.upper(0)));
         }
-        String w0 = t.get(0).upper();
-        int i;
-        switch (w0) {
-            case "CREATE" -> {
-                i = 1;
-                boolean unique = false;
-                while (i < t.size() && List.of("OR", "REPLACE", "GLOBAL", "LOCAL", "TEMPORARY", "TEMP", "UNLOGGED",
-                        "MEMORY", "CACHED", "UNIQUE", "FORCE").contains(t.get(i).upper())) {
-                    unique |= t.get(i).upper().equals("UNIQUE");
-                    i++;
-                }
-                String what = i < t.size() ? t.get(i).upper() : "";
-                i++;
-                boolean conc = false;
-                if (i < t.size() && t.get(i).upper().equals("CONCURRENTLY")) {
-                    conc = true;
-                    i++;
-                }
-                boolean ifNot = false;
-                if (i + 2 < t.size() && t.get(i).upper().equals("IF") && t.get(i + 1).upper().equals("NOT")) {
-                    ifNot = true;
-                    i += 3;
-                }
-                switch (what) {
-                    case "TABLE" -> {
-                        Name n = Name.at(t, i);
-                        actions.add(new SqlAction(ActionKind.CREATE_TABLE, n.schema, n.name, null, null, false, false, ifNot));
-                    }
-                    case "VIEW" -> {
-                        Name n = Name.at(t, i);
-                        actions.add(new SqlAction(ActionKind.CREATE_VIEW, n.schema, n.name, null, null, false, false, ifNot));
-                    }
-                    case "SEQUENCE" -> {
-                        Name n = Name.at(t, i);
-                        actions.add(new SqlAction(ActionKind.CREATE_SEQUENCE, n.schema, n.name, null, null, false, false,
-                                ifNot));
-                    }
-                    case "INDEX" -> {
-                        String index = null;
-                        if (i < t.size() && !t.get(i).upper().equals("ON")) {
-                            index = Name.at(t, i).name;
-                            i = Name.at(t, i).next;
-                        }
-                        while (i < t.size() && !t.get(i).upper().equals("ON")) {
-                            i++;
-                        }
-                        i++;
-                        if (i < t.size() && t.get(i).upper().equals("ONLY")) {
-                            i++;
-                        }
-                        Name n = Name.at(t, i);
-                        actions.add(new SqlAction(ActionKind.CREATE_INDEX, n.schema, n.name, null, index, false, conc,
-                                ifNot));
-                    }
-                    default -> actions.add(new SqlAction(ActionKind.CREATE_OTHER, null, null, null, what, false, false,
-                            false));
-                }
-            }
-            case "DROP" -> {
-                String what = t.size() > 1 ? t.get(1).upper() : "";
-                i = 2;
-                boolean conc = false;
-                if (i < t.size() && t.get(i).upper().equals("CONCURRENTLY")) {
-                    conc = true;
-                    i++;
-                }
-                boolean ifExists = false;
-                if (i + 1 < t.size() && t.get(i).upper().equals("IF") && t.get(i + 1).upper().equals("EXISTS")) {
-                    ifExists = true;
-                    i += 2;
-                }
-                ActionKind kind = switch (what) {
-                    case "TABLE" -> ActionKind.DROP_TABLE;
-                    case "VIEW" -> ActionKind.DROP_VIEW;
-                    case "INDEX" -> ActionKind.DROP_INDEX;
-                    case "SEQUENCE" -> ActionKind.DROP_SEQUENCE;
-                    default -> ActionKind.DROP_OTHER;
-                };
-                while (i < t.size()) {
-                    Name n = Name.at(t, i);
-                    actions.add(new SqlAction(kind, n.schema, n.name, null, null, false, conc, ifExists));
-                    i = n.next;
-                    if (i < t.size() && t.get(i).text.equals(",")) {
-                        i++;
-                    } else {
-                        break;
-                    }
-                }
-            }
-            case "TRUNCATE" -> {
-                i = 1;
-                if (i < t.size() && t.get(i).upper().equals("TABLE")) {
-                    i++;
-                }
-                while (i < t.size()) {
-                    if (t.get(i).upper().equals("ONLY")) {
-                        i++;
-                    }
-                    Name n = Name.at(t, i);
-                    actions.add(new SqlAction(ActionKind.TRUNCATE, n.schema, n.name, null, null, false, false, false));
-                    i = n.next;
-                    if (i < t.size() && t.get(i).text.equals(",")) {
-                        i++;
-                    } else {
-                        break;
-                    }
-                }
-            }
-            case "DELETE" -> {
-                i = 1;
-                if (i < t.size() && t.get(i).upper().equals("FROM")) {
-                    i++;
-                }
-                if (i < t.size() && t.get(i).upper().equals("ONLY")) {
-                    i++;
-                }
-                Name n = Name.at(t, i);
-                actions.add(new SqlAction(ActionKind.DELETE, n.schema, n.name, null, null, topLevel(t, "WHERE"), false,
-                        false));
-            }
-            case "UPDATE" -> {
-                i = 1;
-                if (i < t.size() && t.get(i).upper().equals("ONLY")) {
-                    i++;
-                }
-                Name n = Name.at(t, i);
-                actions.add(new SqlAction(ActionKind.UPDATE, n.schema, n.name, null, null, topLevel(t, "WHERE"), false,
-                        false));
-            }
-            case "INSERT", "REPLACE", "MERGE" -> {
-                i = 1;
-                while (i < t.size() && List.of("INTO", "IGNORE", "LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY")
-                        .contains(t.get(i).upper())) {
-                    i++;
-                }
-                Name n = Name.at(t, i);
-                actions.add(new SqlAction(w0.equals("MERGE") ? ActionKind.MERGE : ActionKind.INSERT, n.schema, n.name,
-                        null, null, false, false, false));
-            }
-            case "SELECT", "WITH", "VALUES", "SHOW", "EXPLAIN", "SET", "CALL" -> actions.add(new SqlAction(
-                    ActionKind.SELECT, null, null, null, null, false, false, false));
-            case "VACUUM" -> actions.add(new SqlAction(ActionKind.VACUUM, null, null, null, null, false, false, false));
-            case "REINDEX" -> actions.add(new SqlAction(ActionKind.OTHER, null, null, null, "REINDEX", false,
-                    t.stream().anyMatch(x -> x.upper().equals("CONCURRENTLY")), false));
-            case "ALTER" -> alter(t, d, actions);
-            default -> actions.add(new SqlAction(ActionKind.OTHER, null, null, null, w0, false, false, false));
-        }
-        return new ClassifiedStatement(s, actions);
-    }
-
-    private static void alter(List<Tok> t, Dialect d, List<SqlAction> actions) {
-        if (t.size() < 3 || !t.get(1).upper().equals("TABLE")) {
-            boolean addValue = t.size() > 1 && t.get(1).upper().equals("TYPE")
-                    && t.stream().anyMatch(x -> x.upper().equals("VALUE"));
-            actions.add(new SqlAction(addValue ? ActionKind.ALTER_TYPE_ADD_VALUE : ActionKind.OTHER, null, null, null,
-                    t.size() > 1 ? t.get(1).upper() : null, false, false, false));
-            return;
-        }
-        int i = 2;
-        if (i + 1 < t.size() && t.get(i).upper().equals("IF") && t.get(i + 1).upper().equals("EXISTS")) {
-            i += 2;
-        }
-        if (i < t.size() && t.get(i).upper().equals("ONLY")) {
-            i++;
-        }
-        Name table = Name.at(t, i);
-        i = table.next;
-        // clauses separated by top-level commas
-        List<List<Tok>> clauses = new ArrayList<>();
-        List<Tok> cur = new ArrayList<>();
-        for (; i < t.size(); i++) {
-            Tok k = t.get(i);
-            if (k.text.equals(",") && k.depth == 0) {
-                clauses.add(cur);
-                cur = new ArrayList<>();
-            } else {
-                cur.add(k);
-            }
-        }
-        clauses.add(cur);
-        for (List<Tok> c : clauses) {
-            if (c.isEmpty()) {
-                continue;
-            }
-            String a = c.get(0).upper();
-            int j = 1;
-            switch (a) {
-                case "ADD" -> {
-                    if (j < c.size() && c.get(j).upper().equals("COLUMN")) {
-                        j++;
-                    }
-                    if (j < c.size() && List.of("CONSTRAINT", "PRIMARY", "FOREIGN", "UNIQUE", "CHECK", "INDEX", "KEY")
-                            .contains(c.get(j).upper())) {
-                        String name = c.get(j).upper().equals("CONSTRAINT") && j + 1 < c.size() ? c.get(j + 1).name() : null;
-                        actions.add(new SqlAction(ActionKind.ADD_CONSTRAINT, table.schema, table.name, null, name, false,
-                                false, false));
-                        continue;
-                    }
-                    if (j + 2 < c.size() && c.get(j).upper().equals("IF") && c.get(j + 1).upper().equals("NOT")) {
-                        j += 3;
-                    }
-                    if (j < c.size()) {
-                        actions.add(new SqlAction(ActionKind.ADD_COLUMN, table.schema, table.name, c.get(j).name(),
-                                rest(c, j + 1), false, false, false));
-                    }
-                }
-                case "DROP" -> {
-                    if (j < c.size() && List.of("CONSTRAINT", "PRIMARY", "FOREIGN", "INDEX", "KEY", "CHECK")
-                            .contains(c.get(j).upper())) {
-                        actions.add(new SqlAction(ActionKind.DROP_CONSTRAINT, table.schema, table.name, null,
-                                j + 1 < c.size() ? c.get(j + 1).name() : null, false, false, false));
-                        continue;
-                    }
-                    if (j < c.size() && c.get(j).upper().equals("COLUMN")) {
-                        j++;
-                    }
-                    boolean ifExists = false;
-                    if (j + 1 < c.size() && c.get(j).upper().equals("IF") && c.get(j + 1).upper().equals("EXISTS")) {
-                        ifExists = true;
-                        j += 2;
-                    }
-                    for (; j < c.size(); j++) {
-                        Tok k = c.get(j);
-                        if (k.isName() && !List.of("CASCADE", "RESTRICT").contains(k.upper())) {
-                            actions.add(new SqlAction(ActionKind.DROP_COLUMN, table.schema, table.name, k.name(), null,
-                                    false, false, ifExists));
-                            if (k.depth == 0) {
-                                break;
-                            }
-                        }
-                    }
-                }
-                case "ALTER" -> {
-                    if (j < c.size() && c.get(j).upper().equals("COLUMN")) {
-                        j++;
-                    }
-                    if (j >= c.size()) {
-                        continue;
-                    }
-                    String col = c.get(j).name();
-                    j++;
-                    String next = j < c.size() ? c.get(j).upper() : "";
-                    String after = j + 1 < c.size() ? c.get(j + 1).upper() : "";
-                    ActionKind kind;
-                    if (next.equals("SET") && after.equals("NOT")) {
-                        kind = ActionKind.SET_NOT_NULL;
-                    } else if (next.equals("DROP") && after.equals("NOT")) {
-                        kind = ActionKind.DROP_NOT_NULL;
-                    } else if (next.equals("SET") && after.equals("DEFAULT")) {
-                        kind = ActionKind.SET_DEFAULT;
-                    } else if (next.equals("DROP") && after.equals("DEFAULT")) {
-                        kind = ActionKind.DROP_DEFAULT;
-                    } else if (next.equals("TYPE") || next.equals("SET") && after.equals("DATA")
-                            || d != Dialect.POSTGRESQL && !next.equals("SET") && !next.equals("DROP")
-                            && !next.equals("RENAME") && !next.isEmpty()) {
-                        kind = ActionKind.ALTER_COLUMN_TYPE;
-                    } else if (next.equals("RENAME")) {
-                        kind = ActionKind.RENAME_COLUMN;
-                    } else {
-                        kind = ActionKind.OTHER;
-                    }
-                    actions.add(new SqlAction(kind, table.schema, table.name, col, rest(c, j), false, false, false));
-                }
-                case "MODIFY" -> {
-                    if (j < c.size() && c.get(j).upper().equals("COLUMN")) {
-                        j++;
-                    }
-                    if (j < c.size()) {
-                        actions.add(new SqlAction(ActionKind.ALTER_COLUMN_TYPE, table.schema, table.name,
-                                c.get(j).name(), rest(c, j + 1), false, false, false));
-                    }
-                }
-                case "CHANGE" -> {
-                    if (j < c.size() && c.get(j).upper().equals("COLUMN")) {
-                        j++;
-                    }
-                    if (j + 1 < c.size()) {
-                        actions.add(new SqlAction(ActionKind.ALTER_COLUMN_TYPE, table.schema, table.name,
-                                c.get(j).name(), rest(c, j + 1), false, false, false));
-                    }
-                }
-                case "RENAME" -> {
-                    boolean column = j < c.size() && c.get(j).upper().equals("COLUMN");
-                    actions.add(new SqlAction(column ? ActionKind.RENAME_COLUMN : ActionKind.RENAME_TABLE,
-                            table.schema, table.name, column && j + 1 < c.size() ? c.get(j + 1).name() : null, rest(c, j),
-                            false, false, false));
-                }
-                default -> actions.add(new SqlAction(ActionKind.OTHER, table.schema, table.name, null, a, false, false,
-                        false));
-            }
-        }
-    }
-
-    private static String rest(List<Tok> c, int from) {
-        StringBuilder b = new StringBuilder();
-        for (int k = from; k < c.size(); k++) {
-            if (b.length() > 0) {
-                b.append(' ');
-            }
-            b.append(c.get(k).text);
-        }
-        return b.toString();
-    }
-
-    private static boolean topLevel(List<Tok> t, String word) {
-        for (Tok k : t) {
-            if (k.depth == 0 && k.kind == 'w' && k.upper().equals(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A possibly qualified name at a position. */
-    private record Name(String schema, String name, int next) {
-        static Name at(List<Tok> t, int i) {
-            if (i >= t.size()) {
-                return new Name(null, null, i);
-            }
-            String first = t.get(i).name();
-            if (i + 2 < t.size() && t.get(i + 1).text.equals(".")) {
-                return new Name(first, t.get(i + 2).name(), i + 3);
-            }
-            return new Name(null, first, i + 1);
-        }
-    }
-
-    /** A token: a word, a quoted identifier, a string, a number or punctuation, with its paren depth. */
-    record Tok(String text, char kind, int depth) {
-
-        String upper() {
-            return kind == 'w' ? text.toUpperCase(Locale.ROOT) : "";
-        }
-
-        boolean isName() {
-            return kind == 'w' || kind == 'q';
-        }
-
-        String name() {
-            if (kind == 'q') {
-                String inner = text.substring(1, text.length() - 1);
-                char q = text.charAt(0);
-                return inner.replace("" + q + q, "" + q);
-            }
-            return text;
-        }
-
-        static List<Tok> lex(String sql, Dialect d) {
-            List<Tok> out = new ArrayList<>();
-            int n = sql.length();
-            int depth = 0;
-            int i = 0;
-            while (i < n) {
-                char ch = sql.charAt(i);
-                if (Character.isWhitespace(ch)) {
-                    i++;
-                } else if (ch == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || ch == '#' && d == Dialect.MYSQL) {
-                    while (i < n && sql.charAt(i) != '\n') {
-                        i++;
-                    }
-                } else if (ch == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                    int end = sql.indexOf("*/", i + 2);
-                    i = end < 0 ? n : end + 2;
-                } else if (ch == '\'' || ch == '"' && d == Dialect.MYSQL) {
-                    int j = i + 1;
-                    while (j < n) {
-                        char c = sql.charAt(j);
-                        if (d == Dialect.MYSQL && c == '\\') {
-                            j += 2;
-                            continue;
-                        }
-                        if (c == ch) {
-                            if (j + 1 < n && sql.charAt(j + 1) == ch) {
-                                j += 2;
-                                continue;
-                            }
-                            break;
-                        }
-                        j++;
-                    }
-                    out.add(new Tok(sql.substring(i, Math.min(n, j + 1)), 's', depth));
-                    i = j + 1;
-                } else if (ch == '"' || ch == '`') {
-                    int j = i + 1;
-                    while (j < n) {
-                        if (sql.charAt(j) == ch) {
-                            if (j + 1 < n && sql.charAt(j + 1) == ch) {
-                                j += 2;
-                                continue;
-                            }
-                            break;
-                        }
-                        j++;
-                    }
-                    out.add(new Tok(sql.substring(i, Math.min(n, j + 1)), 'q', depth));
-                    i = j + 1;
-                } else if (ch == '$' && d != Dialect.MYSQL) {
-                    int j = i + 1;
-                    while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
-                        j++;
-                    }
-                    if (j < n && sql.charAt(j) == '$') {
-                        String tag = sql.substring(i, j + 1);
-                        int end = sql.indexOf(tag, j + 1);
-                        int stop = end < 0 ? n : end + tag.length();
-                        out.add(new Tok(sql.substring(i, stop), 's', depth));
-                        i = stop;
-                    } else {
-                        out.add(new Tok("$", 'p', depth));
-                        i++;
-                    }
-                } else if (Character.isLetter(ch) || ch == '_') {
-                    int j = i;
-                    while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_'
-                            || sql.charAt(j) == '$')) {
-                        j++;
-                    }
-                    out.add(new Tok(sql.substring(i, j), 'w', depth));
-                    i = j;
-                } else if (Character.isDigit(ch)) {
-                    int j = i;
-                    while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '.')) {
-                        j++;
-                    }
-                    out.add(new Tok(sql.substring(i, j), 'n', depth));
-                    i = j;
-                } else {
-                    if (ch == '(') {
-                        out.add(new Tok("(", 'p', depth));
-                        depth++;
-                    } else if (ch == ')') {
-                        depth = Math.max(0, depth - 1);
-                        out.add(new Tok(")", 'p', depth));
-                    } else {
-                        out.add(new Tok(String.valueOf(ch), 'p', depth));
-                    }
-                    i++;
-                }
-            }
-            return out;
-        }
+        return new ClassifiedStatement(s, out);
     }
 
     /**
-     * @param script a script
+     * Splits and classifies a script.
+     *
+     * @param script the script
      * @param d its dialect
-     * @return every statement, classified
+     * @return one classified statement per statement, in order
      */
     public static List<ClassifiedStatement> classifyScript(String script, Dialect d) {
-        List<ClassifiedStatement> out = new ArrayList<>();
-        for (SqlStatement s : SqlSplitter.split(script, d)) {
+        List<SqlStatement> statements = SqlSplitter.split(script, d);
+        List<ClassifiedStatement> out = new ArrayList<>(statements.size());
+        for (SqlStatement s : statements) {
             out.add(classify(s, d));
         }
         return out;
+    }
+
+    static SqlAction other(String detail) {
+        return new SqlAction(ActionKind.OTHER, null, null, null, detail, false, false, false);
+    }
+
+    private static void classify(Tokens t, Dialect d, List<SqlAction> out) {
+        int p = 0;
+        if (t.is(0, "WITH")) {
+            p = -1;
+            for (int i = 1; i < t.size(); i++) {
+                if (t.depth(i) == 0 && t.isPunct(i - 1, ')') && MAIN_VERBS.contains(t.upper(i))) {
+                    p = i;
+                    break;
+                }
+            }
+            if (p < 0) {
+                out.add(new SqlAction(ActionKind.SELECT, null, null, null, null, false, false, false));
+                return;
+            }
+        }
+        String verb = t.upper(p);
+        switch (verb) {
+            case "CREATE":
+                create(t, p + 1, out);
+                break;
+            case "DROP":
+                drop(t, p + 1, out);
+                break;
+            case "ALTER":
+                alter(t, d, p + 1, out);
+                break;
+            case "RENAME":
+                renameTables(t, p + 1, out);
+                break;
+            case "TRUNCATE":
+                truncate(t, p + 1, out);
+                break;
+            case "DELETE":
+            case "UPDATE":
+                deleteOrUpdate(t, p, verb, out);
+                break;
+            case "INSERT":
+            case "REPLACE":
+            case "MERGE":
+                insert(t, p, verb, out);
+                break;
+            case "SELECT":
+                out.add(new SqlAction(ActionKind.SELECT, null, null, null, null, false, false, false));
+                break;
+            case "VACUUM":
+                out.add(new SqlAction(ActionKind.VACUUM, null, null, null, t.text(p + 1, t.size()),
+                        false, false, false));
+                break;
+            case "REINDEX":
+                out.add(new SqlAction(ActionKind.OTHER, null, null, null, "REINDEX", false,
+                        t.find(p + 1, t.size(), "CONCURRENTLY", 1) >= 0
+                                || t.find(p + 1, t.size(), "CONCURRENTLY", 0) >= 0, false));
+                break;
+            default:
+                out.add(other(verb.isEmpty() ? null : verb));
+                break;
+        }
+    }
+
+    /** Finds the object-kind keyword after CREATE/DROP, skipping modifiers (OR REPLACE, TEMP, UNIQUE, DEFINER=..). */
+    private static int kindAt(Tokens t, int p) {
+        for (int i = p; i < t.size() && i < p + 16 && t.depth(i) == 0; i++) {
+            if (t.type(i) == SqlLexer.WORD && KINDS.contains(t.upper(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void create(Tokens t, int p, List<SqlAction> out) {
+        int k = kindAt(t, p);
+        if (k < 0) {
+            out.add(new SqlAction(ActionKind.CREATE_OTHER, null, null, null, t.upper(p), false, false, false));
+            return;
+        }
+        String kind = t.upper(k);
+        int i = k + 1;
+        if (kind.equals("MATERIALIZED") && t.is(i, "VIEW")) {
+            i++;
+        }
+        boolean concurrently = t.is(i, "CONCURRENTLY");
+        if (concurrently) {
+            i++;
+        }
+        boolean ifNotExists = t.is(i, "IF") && t.is(i + 1, "NOT") && t.is(i + 2, "EXISTS");
+        if (ifNotExists) {
+            i += 3;
+        }
+        Names n = new Names();
+        if (kind.equals("INDEX")) {
+            String index = null;
+            String indexSchema = null;
+            if (!t.is(i, "ON") && n.read(t, i)) {
+                index = n.name;
+                indexSchema = n.schema;
+                i = n.next;
+            }
+            String schema = indexSchema;
+            String table = null;
+            int on = t.find(i, t.size(), "ON", 0);
+            if (on >= 0) {
+                int j = t.is(on + 1, "ONLY") ? on + 2 : on + 1;
+                if (n.read(t, j)) {
+                    schema = n.schema;
+                    table = n.name;
+                }
+            }
+            out.add(new SqlAction(ActionKind.CREATE_INDEX, schema, table, null, index, false, concurrently,
+                    ifNotExists));
+            return;
+        }
+        n.read(t, i);
+        ActionKind ak;
+        String detail = null;
+        switch (kind) {
+            case "TABLE":
+                ak = ActionKind.CREATE_TABLE;
+                break;
+            case "VIEW":
+                ak = ActionKind.CREATE_VIEW;
+                break;
+            case "MATERIALIZED":
+                ak = ActionKind.CREATE_VIEW;
+                detail = "MATERIALIZED VIEW";
+                break;
+            case "SEQUENCE":
+                ak = ActionKind.CREATE_SEQUENCE;
+                break;
+            default:
+                ak = ActionKind.CREATE_OTHER;
+                detail = kind;
+                break;
+        }
+        out.add(new SqlAction(ak, n.schema, n.name, null, detail, false, false, ifNotExists));
+    }
+
+    private static void drop(Tokens t, int p, List<SqlAction> out) {
+        int k = kindAt(t, p);
+        if (k < 0) {
+            out.add(new SqlAction(ActionKind.DROP_OTHER, null, null, null, t.upper(p), false, false, false));
+            return;
+        }
+        String kind = t.upper(k);
+        int i = k + 1;
+        if (kind.equals("MATERIALIZED") && t.is(i, "VIEW")) {
+            i++;
+        }
+        boolean concurrently = t.is(i, "CONCURRENTLY");
+        if (concurrently) {
+            i++;
+        }
+        boolean ifExists = t.is(i, "IF") && t.is(i + 1, "EXISTS");
+        if (ifExists) {
+            i += 2;
+        }
+        ActionKind ak;
+        String detail = null;
+        switch (kind) {
+            case "TABLE":
+                ak = ActionKind.DROP_TABLE;
+                break;
+            case "VIEW":
+                ak = ActionKind.DROP_VIEW;
+                break;
+            case "MATERIALIZED":
+                ak = ActionKind.DROP_VIEW;
+                detail = "MATERIALIZED VIEW";
+                break;
+            case "SEQUENCE":
+                ak = ActionKind.DROP_SEQUENCE;
+                break;
+            case "INDEX":
+                ak = ActionKind.DROP_INDEX;
+                break;
+            default:
+                ak = ActionKind.DROP_OTHER;
+                detail = kind;
+                break;
+        }
+        Names n = new Names();
+        if (ak == ActionKind.DROP_INDEX) {
+            String tableSchema = null;
+            String table = null;
+            int on = t.find(i, t.size(), "ON", 0);
+            if (on >= 0 && n.read(t, on + 1)) {
+                tableSchema = n.schema;
+                table = n.name;
+            }
+            while (n.read(t, i)) {
+                out.add(new SqlAction(ak, table != null ? tableSchema : n.schema, table, null, n.name, false,
+                        concurrently, ifExists));
+                if (!t.isPunct(n.next, ',')) {
+                    break;
+                }
+                i = n.next + 1;
+            }
+            return;
+        }
+        boolean any = false;
+        while (n.read(t, i)) {
+            any = true;
+            out.add(new SqlAction(ak, n.schema, n.name, null, detail, false, false, ifExists));
+            if (!t.isPunct(n.next, ',')) {
+                break;
+            }
+            i = n.next + 1;
+        }
+        if (!any) {
+            out.add(new SqlAction(ak, null, null, null, detail, false, false, ifExists));
+        }
+    }
+
+    private static void alter(Tokens t, Dialect d, int p, List<SqlAction> out) {
+        int i = p;
+        while (t.is(i, "IGNORE") || t.is(i, "ONLINE")) {
+            i++;
+        }
+        if (t.is(i, "TABLE")) {
+            AlterTable.classify(t, d, i + 1, out);
+            return;
+        }
+        if (t.is(i, "TYPE")) {
+            Names n = new Names();
+            if (n.read(t, i + 1) && t.is(n.next, "ADD") && t.is(n.next + 1, "VALUE")) {
+                int j = n.next + 2;
+                boolean ine = t.is(j, "IF") && t.is(j + 1, "NOT") && t.is(j + 2, "EXISTS");
+                if (ine) {
+                    j += 3;
+                }
+                out.add(new SqlAction(ActionKind.ALTER_TYPE_ADD_VALUE, n.schema, n.name, null, t.literal(j),
+                        false, false, ine));
+                return;
+            }
+        }
+        out.add(other(t.upper(i).isEmpty() ? "ALTER" : "ALTER " + t.upper(i)));
+    }
+
+    private static void renameTables(Tokens t, int p, List<SqlAction> out) {
+        int i = t.is(p, "TABLE") || t.is(p, "TABLES") ? p + 1 : p;
+        Names n = new Names();
+        while (n.read(t, i) && t.is(n.next, "TO")) {
+            int to = n.next + 1;
+            String schema = n.schema;
+            String table = n.name;
+            Names m = new Names();
+            m.read(t, to);
+            out.add(new SqlAction(ActionKind.RENAME_TABLE, schema, table, null, m.name, false, false, false));
+            if (!t.isPunct(m.next, ',')) {
+                return;
+            }
+            i = m.next + 1;
+        }
+        if (out.isEmpty()) {
+            out.add(other("RENAME"));
+        }
+    }
+
+    private static void truncate(Tokens t, int p, List<SqlAction> out) {
+        int i = t.is(p, "TABLE") ? p + 1 : p;
+        Names n = new Names();
+        while (true) {
+            if (t.is(i, "ONLY")) {
+                i++;
+            }
+            if (!n.read(t, i)) {
+                break;
+            }
+            out.add(new SqlAction(ActionKind.TRUNCATE, n.schema, n.name, null, null, false, false, false));
+            int j = t.isPunct(n.next, '*') ? n.next + 1 : n.next;
+            if (!t.isPunct(j, ',')) {
+                break;
+            }
+            i = j + 1;
+        }
+        if (out.isEmpty()) {
+            out.add(new SqlAction(ActionKind.TRUNCATE, null, null, null, null, false, false, false));
+        }
+    }
+
+    private static void deleteOrUpdate(Tokens t, int p, String verb, List<SqlAction> out) {
+        int i = p + 1;
+        while (t.is(i, "LOW_PRIORITY") || t.is(i, "QUICK") || t.is(i, "IGNORE")) {
+            i++;
+        }
+        if (verb.equals("DELETE") && t.is(i, "FROM")) {
+            i++;
+        } else if (verb.equals("DELETE")) {
+            int from = t.find(i, t.size(), "FROM", 0);
+            i = from >= 0 ? from + 1 : i;
+        }
+        if (t.is(i, "ONLY")) {
+            i++;
+        }
+        Names n = new Names();
+        n.read(t, i);
+        boolean where = t.find(i, t.size(), "WHERE", 0) >= 0;
+        ActionKind kind = verb.equals("DELETE") ? ActionKind.DELETE : ActionKind.UPDATE;
+        out.add(new SqlAction(kind, n.schema, n.name, null, null, where, false, false));
+    }
+
+    private static void insert(Tokens t, int p, String verb, List<SqlAction> out) {
+        int i = p + 1;
+        while (t.is(i, "IGNORE") || t.is(i, "LOW_PRIORITY") || t.is(i, "DELAYED") || t.is(i, "HIGH_PRIORITY")) {
+            i++;
+        }
+        if (t.is(i, "INTO")) {
+            i++;
+        }
+        Names n = new Names();
+        n.read(t, i);
+        ActionKind kind = verb.equals("MERGE") ? ActionKind.MERGE : ActionKind.INSERT;
+        out.add(new SqlAction(kind, n.schema, n.name, null, verb.equals("REPLACE") ? "REPLACE" : null, false,
+                false, false));
     }
 }
