@@ -394,7 +394,9 @@ public final class Planner {
                     && info.getAppliedChecksum() != null
                     && !info.getResolvedChecksum().equals(info.getAppliedChecksum()) && version != null) {
                 ScannedFile file = fileOf(info, files);
-                if (file != null && appliedByDrm(file, version, lease, kind)) {
+                // drm computes an artifact's Flyway checksum itself (content and manifest), so a mismatch
+                // there is always an edit, never a Flyway upgrade
+                if (file != null && file.artifact() == null && appliedByDrm(file, version, lease, kind)) {
                     rechecksums.add(new HistoryAction(HistoryAction.Kind.RECHECKSUM, version, info.getScript(),
                             info.getInstalledRank(), info.getAppliedChecksum(), info.getResolvedChecksum()));
                     continue;
