@@ -106,7 +106,9 @@ public final class AuditVerifier {
     /**
      * Verifies the whole log.
      *
-     * @return the report; {@link VerificationReport#ok()} tells whether it verifies
+     * @return the report; {@link VerificationReport#ok()} tells whether it verifies and is
+     *     authenticated by trusted keys (never without {@link #trusting(TrustedKeys)}),
+     *     {@link VerificationReport#intact()} whether the chain and roots hold
      * @throws AuditStoreException if the log cannot be read at all
      */
     public VerificationReport verify() {
@@ -404,7 +406,12 @@ public final class AuditVerifier {
 
         private VerificationReport report(VerificationReport.Problem problem) {
             if (trusted == null) {
-                notes.add("checkpoint signatures were not checked: no trusted keys given");
+                notes.add("checkpoint signatures were not checked: no trusted keys given, so the log is"
+                        + " at best intact, never ok (anyone who can write the store can make an intact log);"
+                        + " call trusting(...) with the signer's public key");
+            } else if (problem == null && state.seq() > 0 && latest == null) {
+                notes.add("no signed checkpoint covers the log's " + state.seq() + " entries, so nothing"
+                        + " authenticates them: the log is intact but not ok");
             }
             return new VerificationReport(state.seq(), checkpointsChecked, trusted != null, latest,
                     state.seq() - lastGood, problem, notes);

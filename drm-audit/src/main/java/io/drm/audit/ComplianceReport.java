@@ -221,8 +221,10 @@ public final class ComplianceReport {
 
         /**
          * Embeds what {@link AuditVerifier#verify()} found for this log in the report's
-         * {@code verification} section (whether it verifies, the entries verified, the latest verified
-         * checkpoint's size and root, whether signatures were checked, and the first problem).
+         * {@code verification} section: {@code ok} (intact and authenticated by trusted keys),
+         * {@code intact} (chain and roots hold, authenticity not checked), {@code verdict} (which of
+         * the two, in words), the entries verified, the latest verified checkpoint's size and root,
+         * whether signatures were checked, and the first problem.
          *
          * @param report the verifier's report
          * @return this
@@ -411,6 +413,8 @@ public final class ComplianceReport {
     private void verification(JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("verification");
         g.writeBooleanField("ok", verification.ok());
+        g.writeBooleanField("intact", verification.intact());
+        g.writeStringField("verdict", verification.verdict());
         g.writeNumberField("entries", verification.entries());
         g.writeBooleanField("signaturesChecked", verification.signaturesChecked());
         Checkpoint cp = verification.latestCheckpoint();

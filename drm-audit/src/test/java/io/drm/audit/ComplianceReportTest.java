@@ -205,7 +205,9 @@ final class ComplianceReportTest {
         VerificationReport verified = AuditVerifier.forFiles(file).verify();
         ComplianceReport report = ComplianceReport.of(log, T, T.plusSeconds(40)).verifiedWith(verified).build();
         JsonNode v = JSON.readTree(report.toJson()).get("verification");
-        assertThat(v.get("ok").asBoolean()).isTrue();
+        assertThat(v.get("ok").asBoolean()).isFalse();
+        assertThat(v.get("intact").asBoolean()).isTrue();
+        assertThat(v.get("verdict").asText()).isEqualTo("intact, not authenticated");
         assertThat(v.get("entries").asLong()).isEqualTo(10);
         assertThat(v.get("signaturesChecked").asBoolean()).isFalse();
         assertThat(v.at("/latestCheckpoint/treeSize").asLong()).isEqualTo(verified.latestCheckpoint().treeSize());
@@ -222,6 +224,8 @@ final class ComplianceReportTest {
         JsonNode v = JSON.readTree(ComplianceReport.of(log, T, T.plusSeconds(40)).verifiedWith(failed).build()
                 .toJson()).get("verification");
         assertThat(v.get("ok").asBoolean()).isFalse();
+        assertThat(v.get("intact").asBoolean()).isFalse();
+        assertThat(v.get("verdict").asText()).isEqualTo("NOT intact");
         assertThat(v.get("latestCheckpoint").isNull()).isTrue();
         assertThat(v.at("/firstProblem/kind").asText()).isEqualTo("DELETED");
         assertThat(v.at("/firstProblem/seq").asLong()).isEqualTo(4);

@@ -58,7 +58,7 @@ final class JdbcAuditSinkTest {
                 assertThat(entry.event().details()).containsEntry("note", "\u65e5\u672c \ud83d\ude00 \"q\" \\ \t");
                 assertThat(entry.event().time()).isEqualTo(Instant.parse("2026-12-01T10:00:00.123456Z"));
             }
-            assertThat(AuditVerifier.forTable(db.dataSource()).verify().ok()).isTrue();
+            assertThat(AuditVerifier.forTable(db.dataSource()).verify().intact()).isTrue();
         }
     }
 
@@ -74,7 +74,7 @@ final class JdbcAuditSinkTest {
                 sink.appendAll(List.of(Events.event(3), Events.event(4), Events.event(5)));
             }
             VerificationReport report = AuditVerifier.forTable(db.dataSource()).verify();
-            assertThat(report.ok()).as(report.toString()).isTrue();
+            assertThat(report.intact()).as(report.toString()).isTrue();
             assertThat(report.entries()).isEqualTo(5);
             assertThat(db.queryLong("SELECT MAX(seq) FROM drm_audit_log")).isEqualTo(5);
         }
@@ -215,7 +215,7 @@ final class JdbcAuditSinkTest {
             }
             assertThat(db.queryLong("SELECT COUNT(*) FROM drm_audit_head")).isEqualTo(1);
             VerificationReport report = AuditVerifier.forTable(db.dataSource()).verify();
-            assertThat(report.ok()).as(report.toString()).isTrue();
+            assertThat(report.intact()).as(report.toString()).isTrue();
             assertThat(report.entries()).isEqualTo(n * 20L);
         }
     }
@@ -248,7 +248,7 @@ final class JdbcAuditSinkTest {
                 sink.append(Events.event(3));
             }
             VerificationReport report = AuditVerifier.forTable(db.dataSource()).verify();
-            assertThat(report.ok()).as(report.toString()).isTrue();
+            assertThat(report.intact()).as(report.toString()).isTrue();
             assertThat(report.entries()).isEqualTo(2);
         }
     }
@@ -283,7 +283,7 @@ final class JdbcAuditSinkTest {
                 sink.append(Events.event(8));
             }
             VerificationReport report = AuditVerifier.forTable(db.dataSource()).verify();
-            assertThat(report.ok()).as(report.toString()).isTrue();
+            assertThat(report.intact()).as(report.toString()).isTrue();
             assertThat(report.entries()).isEqualTo(8);
         }
     }

@@ -89,7 +89,7 @@ final class JdbcMultiWriterTest {
             assertThat(db.queryLong("SELECT COUNT(DISTINCT event_id) FROM drm_audit_log")).isEqualTo(total);
             sink.checkpoint();
             VerificationReport report = AuditVerifier.forTable(db.dataSource()).verify();
-            assertThat(report.ok()).as(report.toString()).isTrue();
+            assertThat(report.intact()).as(report.toString()).isTrue();
             assertThat(report.entries()).isEqualTo(total);
         }
     }
@@ -125,7 +125,7 @@ final class JdbcMultiWriterTest {
             Set<String> stored = new HashSet<>(db.queryStrings("SELECT event_id FROM drm_audit_log"));
             assertThat(stored).containsAll(returned);
             VerificationReport report = AuditVerifier.forTable(db.dataSource()).verify();
-            assertThat(report.ok()).as(report.toString()).isTrue();
+            assertThat(report.intact()).as(report.toString()).isTrue();
         }
     }
 
