@@ -27,10 +27,10 @@ final class MultiProcessStartupTest {
     Path dir;
 
     static Stream<DbKind> servers() {
-        return TestDatabase.enabledKinds().filter(k -> k != DbKind.H2);
+        return TestDatabase.serverKinds();
     }
 
-    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
     void four_processes_apply_each_migration_exactly_once(DbKind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind)) {

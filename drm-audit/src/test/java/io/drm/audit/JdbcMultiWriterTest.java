@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 final class JdbcMultiWriterTest {
 
     static Stream<DbKind> servers() {
-        return TestDatabase.enabledKinds().filter(k -> k != DbKind.H2);
+        return TestDatabase.serverKinds();
     }
 
     @ParameterizedTest(name = "{0}")
