@@ -80,7 +80,7 @@ final class AtomicityTest {
                         : "\"success\" = FALSE"));
             }
             ReleaseResult result = DataRelease.configure().dataSource(db.dataSource()).locations(m.location())
-                    .lockTimeout(java.time.Duration.ofSeconds(2)).plan().apply();
+                    .plan().apply();
 
             assertThat(result.appliedSteps()).hasSize(1);
             assertThat(db.tableExists("fixed")).isTrue();

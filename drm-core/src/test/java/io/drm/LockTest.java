@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The release lock: waits, times out with a clear error, and is released. */
@@ -49,16 +48,42 @@ final class LockTest {
             Migrations m = Migrations.in(dir).standard();
             Connection held = db.dataSource().getConnection();
             ReleaseLock lock = ReleaseLock.acquire(held, DatabaseKind.of(held), Duration.ofSeconds(5), "test");
-            CompletableFuture<ReleaseResult> waiting = CompletableFuture.supplyAsync(() -> DataRelease.configure()
-                    .dataSource(db.dataSource()).locations(m.location()).lockTimeout(Duration.ofSeconds(20)).onStartup());
-            Thread.sleep(300);
+            CompletableFuture<ReleaseResult> waiting = new CompletableFuture<>();
+            Thread waiter = new Thread(() -> {
+                try {
+                    waiting.complete(DataRelease.configure().dataSource(db.dataSource()).locations(m.location())
+                            .lockTimeout(Duration.ofMinutes(5)).onStartup());
+                } catch (Throwable t) {
+                    waiting.completeExceptionally(t);
+                }
+            }, "lock-waiter");
+            waiter.start();
+            // Proof that the waiter reached the lock and found it held: it only pauses between
+            // attempts (ReleaseLock.sleep called from ReleaseLock.acquire) after a failed try.
+            while (!pausedBetweenLockAttempts(waiter)) {
+                assertThat(waiting).as("the waiter must not finish while the lock is held").isNotDone();
+                Thread.onSpinWait();
+            }
             assertThat(waiting).isNotDone();
+            assertThat(db.tableExists("customer")).isFalse();
             lock.close();
             lock.close();
 
-            ReleaseResult result = waiting.get(20, TimeUnit.SECONDS);
+            ReleaseResult result = waiting.get();
 
             assertThat(result.appliedSteps()).hasSize(3);
         }
+    }
+
+    private static boolean pausedBetweenLockAttempts(Thread thread) {
+        StackTraceElement[] stack = thread.getStackTrace();
+        for (int i = 0; i + 1 < stack.length; i++) {
+            if (stack[i].getClassName().equals(ReleaseLock.class.getName()) && stack[i].getMethodName().equals("sleep")
+                    && stack[i + 1].getClassName().equals(ReleaseLock.class.getName())
+                    && stack[i + 1].getMethodName().equals("acquire")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,7 +38,10 @@ final class JdbcMultiWriterTest {
         int perThread = 100;
         int perProcess = 500;
         try (TestDatabase db = TestDatabase.create(kind); JdbcAuditSink sink = JdbcAuditSink.create(db.dataSource())) {
-            List<Process> children = List.of(child(db, perProcess, "p1"), child(db, perProcess, "p2"));
+            // The processes pause half-way until every thread has written: their second halves come
+            // after the threads' events whatever the scheduling, so the chain is provably shared.
+            List<Process> children = List.of(child(db, perProcess, "p1", perProcess / 2),
+                    child(db, perProcess, "p2", perProcess / 2));
             List<BufferedReader> outputs = new ArrayList<>();
             List<List<String>> said = new ArrayList<>();
             for (Process child : children) {
@@ -62,10 +64,21 @@ final class JdbcMultiWriterTest {
                     }));
                 }
                 for (Future<?> f : futures) {
-                    f.get(120, TimeUnit.SECONDS);
+                    f.get();
                 }
             } finally {
                 pool.shutdownNow();
+            }
+            for (int i = 0; i < children.size(); i++) {
+                String line;
+                while ((line = outputs.get(i).readLine()) != null) {
+                    said.get(i).add(line);
+                    if (line.equals("paused")) {
+                        break;
+                    }
+                }
+                children.get(i).getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+                children.get(i).getOutputStream().flush();
             }
             for (int i = 0; i < children.size(); i++) {
                 Process child = children.get(i);
@@ -74,9 +87,8 @@ final class JdbcMultiWriterTest {
                     said.get(i).add(line);
                 }
                 outputs.get(i).close();
-                assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
-                assertThat(child.exitValue()).as(String.join("\n", said.get(i))).isZero();
-                assertThat(said.get(i)).hasSize(perProcess + 1).endsWith("done");
+                assertThat(child.waitFor()).as(String.join("\n", said.get(i))).isZero();
+                assertThat(said.get(i)).hasSize(perProcess + 2).contains("paused").endsWith("done");
             }
             // the processes' events interleave with the threads' ones: the chain really was contended
             List<String> order = db.queryStrings("SELECT event_id FROM drm_audit_log ORDER BY seq");
@@ -130,11 +142,16 @@ final class JdbcMultiWriterTest {
     }
 
     private static Process child(TestDatabase db, int count, String name) throws Exception {
+        return child(db, count, name, -1);
+    }
+
+    private static Process child(TestDatabase db, int count, String name, int pauseAt) throws Exception {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         String password = db.password() == null || db.password().isEmpty() ? "-" : db.password();
         return new ProcessBuilder(java, "-Xmx128m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.logFile=System.err", "-cp", System.getProperty("java.class.path"),
-                JdbcWriterMain.class.getName(), db.url(), db.user(), password, Integer.toString(count), name)
+                JdbcWriterMain.class.getName(), db.url(), db.user(), password, Integer.toString(count), name,
+                Integer.toString(pauseAt))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 }

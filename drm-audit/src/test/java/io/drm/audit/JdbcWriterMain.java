@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Child-process main for the JDBC multi-process and crash tests: appends events to
  * {@code drm_audit_log} with its own pool, printing each event's id after its {@code append}
- * returned (that is, after commit), then "done". A count of 0 appends until killed.
+ * returned (that is, after commit), then "done". A count of 0 appends until killed. With a pause
+ * point it prints "paused" after that many events and goes on only once a line arrives on stdin.
  */
 public final class JdbcWriterMain {
 
@@ -17,9 +18,12 @@ public final class JdbcWriterMain {
     }
 
     /**
-     * @param args JDBC URL, user, password ("-" for empty), number of events (0: until killed), writer name
+     * @param args JDBC URL, user, password ("-" for empty), number of events (0: until killed), writer name,
+     *     optionally the number of events after which to pause
+     * @throws java.io.IOException if stdin cannot be read
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        long pauseAt = args.length > 5 ? Long.parseLong(args[5]) : -1;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(args[0]);
         config.setUsername(args[1]);
@@ -34,6 +38,12 @@ public final class JdbcWriterMain {
                         AuditEvent.Outcome.SUCCESS, Map.of("n", Long.toString(i))));
                 System.out.println(id);
                 System.out.flush();
+                if (i == pauseAt) {
+                    System.out.println("paused");
+                    System.out.flush();
+                    new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                            java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                }
             }
         }
         System.out.println("done");
