@@ -4,7 +4,6 @@ import io.drm.audit.internal.ChainState;
 import io.drm.audit.internal.EntryCodec;
 import io.drm.audit.internal.EntrySource;
 import io.drm.audit.internal.FileLogStore;
-import io.drm.audit.internal.Hex;
 import io.drm.audit.internal.LogStore;
 import io.drm.audit.internal.MerkleIndex;
 import java.io.IOException;
@@ -210,7 +209,7 @@ public final class AuditVerifier {
     /** One verification pass. */
     private final class Run {
         private final ChainState state = ChainState.empty();
-        private String lastHex = Hex.encode(new byte[32]);
+        private String lastHex = java.util.HexFormat.of().formatHex(new byte[32]);
         private final Deque<EntrySource.Item> ahead = new ArrayDeque<>();
         private final List<String> notes = new ArrayList<>();
         private final EntryCodec codec = new EntryCodec();
@@ -267,7 +266,7 @@ public final class AuditVerifier {
                     return new VerificationReport.Problem(Tampering.MODIFIED, expectedSeq, item.location(),
                             "the table's columns disagree with the sealed entry: " + columns);
                 }
-                state.advance(p.seq(), Hex.decode(p.storedHash()), p.leafHash());
+                state.advance(p.seq(), java.util.HexFormat.of().parseHex(p.storedHash()), p.leafHash());
                 this.lastHex = p.storedHash();
                 return checkpointsAt(state.seq());
             }

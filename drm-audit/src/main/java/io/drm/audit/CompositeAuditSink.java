@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * AuditSink audit = CompositeAuditSink.builder()
  *         .required(JdbcAuditSink.create(dataSource))
  *         .required(JsonLinesAuditSink.open(Path.of("/var/log/app/audit.jsonl")))
- *         .optional(new Slf4jAuditSink())
+ *         .optional(Slf4jAuditSink.create("io.drm.audit", EcsFormat::line))
  *         .build();
  * }</pre>
  *
