@@ -108,11 +108,12 @@ final class MaskedCopyValidationTest {
     @Test
     void the_builder_needs_a_target_and_rules() {
         assertThatThrownBy(() -> MaskedCopy.from(source.dataSource()).rules(MaskingRules.builder().build()).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("to(dataSource)");
+                .isInstanceOf(JobConfigurationException.class).hasMessageContainingAll("DRM-MASK-007", "to(dataSource)");
         assertThatThrownBy(() -> MaskedCopy.from(source.dataSource()).to(target.dataSource()).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("rules");
+                .isInstanceOf(JobConfigurationException.class).hasMessageContaining("rules");
         assertThatThrownBy(() -> MaskedCopy.from(source.dataSource()).to(source.dataSource())
-                .rules(MaskingRules.builder().build()).build()).isInstanceOf(IllegalStateException.class);
+                .rules(MaskingRules.builder().build()).build()).isInstanceOf(JobConfigurationException.class)
+                .hasMessageContaining("MaskingJob.inPlace");
         assertThatThrownBy(() -> MaskedCopy.from(source.dataSource()).parallelism(0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MaskedCopy.from(source.dataSource()).tables())
