@@ -75,6 +75,23 @@ final class LockTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void the_lock_row_records_the_time_of_the_injected_clock() throws Exception {
+        try (TestDatabase db = TestDatabase.create(DbKind.H2)) {
+            java.time.Instant fixed = java.time.Instant.parse("2030-01-02T03:04:05Z");
+            Connection held = db.dataSource().getConnection();
+            try (ReleaseLock lock = ReleaseLock.acquire(held, DatabaseKind.of(held), Duration.ofSeconds(5), "test",
+                    java.time.Clock.fixed(fixed, java.time.ZoneOffset.UTC))) {
+                // the row is written in the lock's own open transaction
+                try (java.sql.Statement st = held.createStatement();
+                        java.sql.ResultSet rs = st.executeQuery("SELECT acquired_at FROM DRM.drm_lock")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getTimestamp(1).toInstant()).isEqualTo(fixed);
+                }
+            }
+        }
+    }
+
     private static boolean pausedBetweenLockAttempts(Thread thread) {
         StackTraceElement[] stack = thread.getStackTrace();
         for (int i = 0; i + 1 < stack.length; i++) {

@@ -103,7 +103,7 @@ public final class ReleaseEngine {
         String releaseId = settings.ids().get();
         Connection lockConnection = lease.connection("take the release lock on");
         try (ReleaseLock lock = ReleaseLock.acquire(lockConnection, kind, settings.lockTimeout(),
-                "release " + releaseId + " by " + settings.actor())) {
+                "release " + releaseId + " by " + settings.actor(), settings.clock())) {
             Ledger ledger = new Ledger(kind);
             PlanState now = planner.plan(lease, kind, scan, expected);
             if (now.isEmpty()) {
