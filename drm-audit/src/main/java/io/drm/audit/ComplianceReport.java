@@ -35,10 +35,10 @@ import java.util.stream.Stream;
  * numbers covered; exported as JSON or as CSV with one row per event.
  *
  * <pre>{@code
- * AuditLog log = AuditLog.files(Path.of("/var/log/app/audit.jsonl"));
+ * AuditLog log = AuditLog.forFiles(Path.of("/var/log/app/audit.jsonl"));
  * VerificationReport verified = AuditVerifier.forFiles(Path.of("/var/log/app/audit.jsonl"))
  *         .trusting(keys).verify();
- * ComplianceReport report = ComplianceReport.of(log, Instant.parse("2026-10-01T00:00:00Z"),
+ * ComplianceReport report = ComplianceReport.builder(log, Instant.parse("2026-10-01T00:00:00Z"),
  *                 Instant.parse("2026-11-01T00:00:00Z"))
  *         .environment("prod")
  *         .verifiedWith(verified)
@@ -186,8 +186,21 @@ public final class ComplianceReport {
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code from} is not before {@code until}
      */
-    public static Builder of(AuditLog log, Instant from, Instant until) {
+    public static Builder builder(AuditLog log, Instant from, Instant until) {
         return new Builder(log, from, until);
+    }
+
+    /**
+     * @param log the log to read
+     * @param from the start of the period, inclusive
+     * @param until the end of the period, exclusive
+     * @return a builder
+     * @deprecated use {@link #builder(AuditLog, Instant, Instant)}: builders are started with
+     *     {@code builder(...)} in every module, {@code of} makes values
+     */
+    @Deprecated
+    public static Builder of(AuditLog log, Instant from, Instant until) {
+        return builder(log, from, until);
     }
 
     /** Chooses what a {@link ComplianceReport} covers; {@link #build()} reads the log. */

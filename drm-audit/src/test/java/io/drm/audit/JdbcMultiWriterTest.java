@@ -37,7 +37,7 @@ final class JdbcMultiWriterTest {
     void eight_threads_and_two_processes_write_one_chain_that_verifies(DbKind kind) throws Exception {
         int perThread = 100;
         int perProcess = 500;
-        try (TestDatabase db = TestDatabase.create(kind); JdbcAuditSink sink = JdbcAuditSink.create(db.dataSource())) {
+        try (TestDatabase db = TestDatabase.create(kind); JdbcAuditSink sink = JdbcAuditSink.open(db.dataSource())) {
             // The processes pause half-way until every thread has written: their second halves come
             // after the threads' events whatever the scheduling, so the chain is provably shared.
             List<Process> children = List.of(child(db, perProcess, "p1", perProcess / 2),
@@ -130,7 +130,7 @@ final class JdbcMultiWriterTest {
                 child.waitFor();
             }
             assertThat(returned).hasSizeGreaterThanOrEqualTo(400);
-            try (JdbcAuditSink sink = JdbcAuditSink.create(db.dataSource())) {
+            try (JdbcAuditSink sink = JdbcAuditSink.open(db.dataSource())) {
                 assertThat(sink.size()).isGreaterThanOrEqualTo(returned.size());
                 sink.append(Events.event(0));
             }

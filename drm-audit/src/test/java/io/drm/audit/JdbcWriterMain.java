@@ -31,7 +31,7 @@ public final class JdbcWriterMain {
         config.setMaximumPoolSize(2);
         long count = Long.parseLong(args[3]);
         String writer = args[4];
-        try (HikariDataSource ds = new HikariDataSource(config); JdbcAuditSink sink = JdbcAuditSink.create(ds)) {
+        try (HikariDataSource ds = new HikariDataSource(config); JdbcAuditSink sink = JdbcAuditSink.open(ds)) {
             for (long i = 1; count == 0 || i <= count; i++) {
                 String id = writer + "-" + i;
                 sink.append(AuditEvent.of(id, Instant.now(), writer, "migration.applied", "test", "child",

@@ -70,7 +70,7 @@ public final class TimingChecks {
         try (BenchDatabase.Fresh db = new H2Database().fresh()) {
             AtomicLong commits = new AtomicLong();
             DataSource counting = countingCommits(db.dataSource(), commits);
-            try (JdbcAuditSink sink = JdbcAuditSink.create(counting)) {
+            try (JdbcAuditSink sink = JdbcAuditSink.open(counting)) {
                 commits.set(0);
                 ExecutorService pool = Executors.newFixedThreadPool(16);
                 try {
