@@ -1,26 +1,16 @@
 package io.drm.audit;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import io.drm.audit.internal.CanonicalJson;
 import io.drm.spi.AuditEvent;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,10 +65,6 @@ public final class ComplianceReport {
     private static final String START = "release.started";
     private static final String COMPLETED = "release.completed";
     private static final String FAILED = "release.failed";
-
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
 
     /** How a release ended, as far as the period shows. */
     public enum ReleaseOutcome {
@@ -351,114 +337,7 @@ public final class ComplianceReport {
      * @throws NullPointerException if {@code out} is null
      */
     public void writeJson(Writer out) throws IOException {
-        Objects.requireNonNull(out, "out");
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(indenter)
-                .withArrayIndenter(indenter);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.setPrettyPrinter(pretty);
-            g.writeStartObject();
-            g.writeStringField("type", TYPE);
-            g.writeObjectFieldStart("period");
-            g.writeStringField("from", from.toString());
-            g.writeStringField("until", until.toString());
-            g.writeEndObject();
-            g.writeStringField("environment", environment);
-            g.writeNumberField("entries", entries);
-            seq(g, "firstSeq", firstSeq());
-            seq(g, "lastSeq", lastSeq());
-            g.writeObjectFieldStart("actions");
-            for (Map.Entry<String, Long> e : actionCounts.entrySet()) {
-                g.writeNumberField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeObjectFieldStart("outcomes");
-            for (Map.Entry<AuditEvent.Outcome, Long> e : outcomeCounts.entrySet()) {
-                g.writeNumberField(outcome(e.getKey()), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeArrayFieldStart("releases");
-            for (Release r : releases) {
-                g.writeStartObject();
-                g.writeStringField("releaseId", r.releaseId());
-                g.writeStringField("environment", r.environment());
-                g.writeStringField("actor", r.actor());
-                g.writeStringField("firstTime", r.firstTime().toString());
-                g.writeStringField("lastTime", r.lastTime().toString());
-                g.writeNumberField("firstSeq", r.firstSeq());
-                g.writeNumberField("lastSeq", r.lastSeq());
-                g.writeNumberField("events", r.events());
-                g.writeStringField("outcome", r.outcome().label());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("failures");
-            for (AuditEntry f : failures) {
-                AuditEvent e = f.event();
-                g.writeStartObject();
-                g.writeNumberField("seq", f.seq());
-                g.writeStringField("time", e.time().toString());
-                g.writeStringField("action", e.action());
-                g.writeStringField("outcome", outcome(e.outcome()));
-                g.writeStringField("actor", e.actor());
-                g.writeStringField("environment", e.environment());
-                g.writeStringField("target", e.target());
-                g.writeStringField("releaseId", e.details().get(AuditQuery.RELEASE_ID));
-                g.writeStringField("eventId", e.id());
-                g.writeObjectFieldStart("details");
-                for (Map.Entry<String, String> d : e.details().entrySet()) {
-                    g.writeStringField(d.getKey(), d.getValue());
-                }
-                g.writeEndObject();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            if (verification != null) {
-                verification(g);
-            }
-            g.writeEndObject();
-        }
-        out.flush();
-    }
-
-    private void verification(JsonGenerator g) throws IOException {
-        g.writeObjectFieldStart("verification");
-        g.writeBooleanField("ok", verification.ok());
-        g.writeBooleanField("intact", verification.intact());
-        g.writeStringField("verdict", verification.verdict());
-        g.writeNumberField("entries", verification.entries());
-        g.writeBooleanField("signaturesChecked", verification.signaturesChecked());
-        Checkpoint cp = verification.latestCheckpoint();
-        if (cp == null) {
-            g.writeNullField("latestCheckpoint");
-        } else {
-            g.writeObjectFieldStart("latestCheckpoint");
-            g.writeNumberField("treeSize", cp.treeSize());
-            g.writeStringField("rootHash", cp.rootHash());
-            g.writeEndObject();
-        }
-        VerificationReport.Problem p = verification.problem();
-        if (p == null) {
-            g.writeNullField("firstProblem");
-        } else {
-            g.writeObjectFieldStart("firstProblem");
-            g.writeStringField("kind", p.kind().name());
-            g.writeNumberField("seq", p.seq());
-            g.writeStringField("location", p.location());
-            g.writeStringField("detail", p.detail());
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-    }
-
-    private static void seq(JsonGenerator g, String name, OptionalLong seq) throws IOException {
-        if (seq.isPresent()) {
-            g.writeNumberField(name, seq.getAsLong());
-        } else {
-            g.writeNullField(name);
-        }
+        ComplianceJson.write(this, Objects.requireNonNull(out, "out"));
     }
 
     /**
@@ -480,53 +359,11 @@ public final class ComplianceReport {
      * @throws AuditStoreException if the log cannot be read
      */
     public void writeCsv(Writer out) throws IOException {
-        Objects.requireNonNull(out, "out");
-        csvRow(out, CSV_COLUMNS);
-        if (entries > 0) {
-            CanonicalJson canonical = new CanonicalJson();
-            try (Stream<AuditEntry> stream = log.query(query)) {
-                Iterator<AuditEntry> it = stream.iterator();
-                while (it.hasNext()) {
-                    AuditEntry entry = it.next();
-                    if (entry.seq() < firstSeq) {
-                        continue;
-                    }
-                    if (entry.seq() > lastSeq) {
-                        break;
-                    }
-                    AuditEvent e = entry.event();
-                    String releaseId = e.details().get(AuditQuery.RELEASE_ID);
-                    csvRow(out, List.of(Long.toString(entry.seq()), e.time().toString(), e.action(),
-                            outcome(e.outcome()), e.actor(), e.environment(), e.target(),
-                            releaseId == null ? "" : releaseId, e.id(),
-                            new String(canonical.encode(e.details()), StandardCharsets.UTF_8)));
-                }
-            }
-        }
-        out.flush();
-    }
-
-    private static void csvRow(Writer out, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(csvField(fields.get(i)));
-        }
-        out.write("\r\n");
+        ComplianceCsv.write(log, query, entries, firstSeq, lastSeq, Objects.requireNonNull(out, "out"));
     }
 
     static String csvField(String value) {
-        boolean quote = false;
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == ',' || c == '"' || c == '\r' || c == '\n';
-        }
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
-    }
-
-    private static String outcome(AuditEvent.Outcome outcome) {
-        return outcome.name().toLowerCase(Locale.ROOT);
+        return ComplianceCsv.field(value);
     }
 
     @Override
