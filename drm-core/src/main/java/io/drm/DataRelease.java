@@ -114,7 +114,7 @@ public final class DataRelease {
         private List<String> locations = List.of();
         private String environment = "default";
         private String actor = System.getProperty("user.name", "unknown");
-        private AuditSink auditSink = new Slf4jAuditSink();
+        private AuditSink auditSink = Slf4jAuditSink.create();
         private Duration lockTimeout = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
         private ClassLoader classLoader;

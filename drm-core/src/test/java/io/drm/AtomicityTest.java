@@ -103,7 +103,7 @@ final class AtomicityTest {
             m.add("V1__broken.sql", "CREATE TABLE fixed (id INT PRIMARY KEY);\n");
             assertThat(db.tableExists("broken")).isFalse();
             ReleaseResult result = DataRelease.configure().dataSource(db.dataSource()).locations(m.location())
-                    .lockTimeout(java.time.Duration.ofSeconds(2)).plan().apply();
+                    .plan().apply();
 
             assertThat(result.appliedSteps()).hasSize(1);
             assertThat(db.tableExists("fixed")).isTrue();

@@ -131,11 +131,12 @@ final class CrashRecoveryTest {
     private static Process startChild(Target db, Migrations m) throws java.io.IOException {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), StartupMain.class.getName(), db.url(), db.user(), m.location(),
-                Long.toString(System.currentTimeMillis())).redirectErrorStream(true)
+                System.getProperty("java.class.path"), StartupMain.class.getName(), db.url(), db.user(), m.location()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("DRM_TEST_PASSWORD", db.password());
-        return builder.start();
+        Process p = builder.start();
+        p.getOutputStream().close(); // StartupMain's start barrier: no line to wait for, start at once
+        return p;
     }
 
     /** A database for one trial: a server database from {@link TestDatabase}, or an H2 database in a file. */

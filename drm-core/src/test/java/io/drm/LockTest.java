@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The release lock: waits, times out with a clear error, and is released. */
@@ -49,16 +48,59 @@ final class LockTest {
             Migrations m = Migrations.in(dir).standard();
             Connection held = db.dataSource().getConnection();
             ReleaseLock lock = ReleaseLock.acquire(held, DatabaseKind.of(held), Duration.ofSeconds(5), "test");
-            CompletableFuture<ReleaseResult> waiting = CompletableFuture.supplyAsync(() -> DataRelease.configure()
-                    .dataSource(db.dataSource()).locations(m.location()).lockTimeout(Duration.ofSeconds(20)).onStartup());
-            Thread.sleep(300);
+            CompletableFuture<ReleaseResult> waiting = new CompletableFuture<>();
+            Thread waiter = new Thread(() -> {
+                try {
+                    waiting.complete(DataRelease.configure().dataSource(db.dataSource()).locations(m.location())
+                            .lockTimeout(Duration.ofMinutes(5)).onStartup());
+                } catch (Throwable t) {
+                    waiting.completeExceptionally(t);
+                }
+            }, "lock-waiter");
+            waiter.start();
+            // Proof that the waiter reached the lock and found it held: it only pauses between
+            // attempts (ReleaseLock.sleep called from ReleaseLock.acquire) after a failed try.
+            while (!pausedBetweenLockAttempts(waiter)) {
+                assertThat(waiting).as("the waiter must not finish while the lock is held").isNotDone();
+                Thread.onSpinWait();
+            }
             assertThat(waiting).isNotDone();
+            assertThat(db.tableExists("customer")).isFalse();
             lock.close();
             lock.close();
 
-            ReleaseResult result = waiting.get(20, TimeUnit.SECONDS);
+            ReleaseResult result = waiting.get();
 
             assertThat(result.appliedSteps()).hasSize(3);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_lock_row_records_the_time_of_the_injected_clock() throws Exception {
+        try (TestDatabase db = TestDatabase.create(DbKind.H2)) {
+            java.time.Instant fixed = java.time.Instant.parse("2030-01-02T03:04:05Z");
+            Connection held = db.dataSource().getConnection();
+            try (ReleaseLock lock = ReleaseLock.acquire(held, DatabaseKind.of(held), Duration.ofSeconds(5), "test",
+                    java.time.Clock.fixed(fixed, java.time.ZoneOffset.UTC))) {
+                // the row is written in the lock's own open transaction
+                try (java.sql.Statement st = held.createStatement();
+                        java.sql.ResultSet rs = st.executeQuery("SELECT acquired_at FROM DRM.drm_lock")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getTimestamp(1).toInstant()).isEqualTo(fixed);
+                }
+            }
+        }
+    }
+
+    private static boolean pausedBetweenLockAttempts(Thread thread) {
+        StackTraceElement[] stack = thread.getStackTrace();
+        for (int i = 0; i + 1 < stack.length; i++) {
+            if (stack[i].getClassName().equals(ReleaseLock.class.getName()) && stack[i].getMethodName().equals("sleep")
+                    && stack[i + 1].getClassName().equals(ReleaseLock.class.getName())
+                    && stack[i + 1].getMethodName().equals("acquire")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Many replicas start at once: every migration is applied exactly once, every caller returns. */
@@ -38,14 +37,14 @@ final class StartupConcurrencyTest {
             try {
                 for (int t = 0; t < THREADS; t++) {
                     futures.add(pool.submit(() -> {
-                        start.await(30, TimeUnit.SECONDS);
+                        start.await();
                         return DataRelease.configure().jdbc(db.url(), db.user(), db.password())
                                 .locations(m.location()).lockTimeout(Duration.ofSeconds(60)).onStartup();
                     }));
                 }
                 List<ReleaseResult> results = new ArrayList<>();
                 for (Future<ReleaseResult> f : futures) {
-                    results.add(f.get(120, TimeUnit.SECONDS));
+                    results.add(f.get());
                 }
 
                 assertThat(results).filteredOn(r -> !r.upToDate()).hasSize(1);

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  * {@link JsonLinesAuditSink}, or the {@code drm_audit_log} table.
  *
  * <pre>{@code
- * AuditLog log = AuditLog.table(dataSource);
+ * AuditLog log = AuditLog.forTable(dataSource);
  * AuditQuery failures = AuditQuery.all()
  *         .from(Instant.parse("2026-10-01T00:00:00Z"))
  *         .until(Instant.parse("2026-11-01T00:00:00Z"))
@@ -66,8 +66,19 @@ public final class AuditLog {
      * @return the log
      * @throws NullPointerException if {@code activeFile} is null
      */
-    public static AuditLog files(Path activeFile) {
+    public static AuditLog forFiles(Path activeFile) {
         return new AuditLog(Objects.requireNonNull(activeFile, "activeFile"), null);
+    }
+
+    /**
+     * @param activeFile the active file of the log
+     * @return the log
+     * @deprecated use {@link #forFiles(Path)}: stores are named {@code forFiles}/{@code forTable}
+     *     in every module
+     */
+    @Deprecated
+    public static AuditLog files(Path activeFile) {
+        return forFiles(activeFile);
     }
 
     /**
@@ -77,8 +88,19 @@ public final class AuditLog {
      * @return the log
      * @throws NullPointerException if {@code dataSource} is null
      */
-    public static AuditLog table(DataSource dataSource) {
+    public static AuditLog forTable(DataSource dataSource) {
         return new AuditLog(null, Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /**
+     * @param dataSource the database holding the table
+     * @return the log
+     * @deprecated use {@link #forTable(DataSource)}: stores are named {@code forFiles}/{@code forTable}
+     *     in every module
+     */
+    @Deprecated
+    public static AuditLog table(DataSource dataSource) {
+        return forTable(dataSource);
     }
 
     /**

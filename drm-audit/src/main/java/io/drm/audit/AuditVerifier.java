@@ -4,7 +4,6 @@ import io.drm.audit.internal.ChainState;
 import io.drm.audit.internal.EntryCodec;
 import io.drm.audit.internal.EntrySource;
 import io.drm.audit.internal.FileLogStore;
-import io.drm.audit.internal.Hex;
 import io.drm.audit.internal.LogStore;
 import io.drm.audit.internal.MerkleIndex;
 import java.io.IOException;
@@ -106,7 +105,9 @@ public final class AuditVerifier {
     /**
      * Verifies the whole log.
      *
-     * @return the report; {@link VerificationReport#ok()} tells whether it verifies
+     * @return the report; {@link VerificationReport#ok()} tells whether it verifies and is
+     *     authenticated by trusted keys (never without {@link #trusting(TrustedKeys)}),
+     *     {@link VerificationReport#intact()} whether the chain and roots hold
      * @throws AuditStoreException if the log cannot be read at all
      */
     public VerificationReport verify() {
@@ -208,7 +209,7 @@ public final class AuditVerifier {
     /** One verification pass. */
     private final class Run {
         private final ChainState state = ChainState.empty();
-        private String lastHex = Hex.encode(new byte[32]);
+        private String lastHex = java.util.HexFormat.of().formatHex(new byte[32]);
         private final Deque<EntrySource.Item> ahead = new ArrayDeque<>();
         private final List<String> notes = new ArrayList<>();
         private final EntryCodec codec = new EntryCodec();
@@ -265,7 +266,7 @@ public final class AuditVerifier {
                     return new VerificationReport.Problem(Tampering.MODIFIED, expectedSeq, item.location(),
                             "the table's columns disagree with the sealed entry: " + columns);
                 }
-                state.advance(p.seq(), Hex.decode(p.storedHash()), p.leafHash());
+                state.advance(p.seq(), java.util.HexFormat.of().parseHex(p.storedHash()), p.leafHash());
                 this.lastHex = p.storedHash();
                 return checkpointsAt(state.seq());
             }
@@ -404,7 +405,12 @@ public final class AuditVerifier {
 
         private VerificationReport report(VerificationReport.Problem problem) {
             if (trusted == null) {
-                notes.add("checkpoint signatures were not checked: no trusted keys given");
+                notes.add("checkpoint signatures were not checked: no trusted keys given, so the log is"
+                        + " at best intact, never ok (anyone who can write the store can make an intact log);"
+                        + " call trusting(...) with the signer's public key");
+            } else if (problem == null && state.seq() > 0 && latest == null) {
+                notes.add("no signed checkpoint covers the log's " + state.seq() + " entries, so nothing"
+                        + " authenticates them: the log is intact but not ok");
             }
             return new VerificationReport(state.seq(), checkpointsChecked, trusted != null, latest,
                     state.seq() - lastGood, problem, notes);

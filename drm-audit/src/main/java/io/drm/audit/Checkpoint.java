@@ -1,7 +1,7 @@
 package io.drm.audit;
 
+import io.drm.audit.internal.EntryCodec;
 import io.drm.audit.internal.CanonicalJson;
-import io.drm.audit.internal.Hex;
 import io.drm.spi.AuditCheckpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,7 @@ public record Checkpoint(long treeSize, String rootHash, Instant time, String ke
         if (treeSize < 0) {
             throw new IllegalArgumentException("treeSize must not be negative: " + treeSize);
         }
-        if (!Hex.isSha256(rootHash)) {
+        if (!EntryCodec.isSha256(rootHash)) {
             throw new IllegalArgumentException("rootHash must be 64 lower-case hex digits");
         }
         Objects.requireNonNull(time, "time");
@@ -69,7 +69,7 @@ public record Checkpoint(long treeSize, String rootHash, Instant time, String ke
      * @return the checkpoint
      */
     public static Checkpoint create(long treeSize, byte[] root, Instant time, AuditSigningKey key) {
-        String rootHex = Hex.encode(root);
+        String rootHex = java.util.HexFormat.of().formatHex(root);
         if (key == null) {
             return new Checkpoint(treeSize, rootHex, time, null, null);
         }
@@ -85,7 +85,7 @@ public record Checkpoint(long treeSize, String rootHash, Instant time, String ke
 
     /** @return the root as bytes */
     public byte[] root() {
-        return Hex.decode(rootHash);
+        return java.util.HexFormat.of().parseHex(rootHash);
     }
 
     /**

@@ -1,26 +1,16 @@
 package io.drm.audit;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import io.drm.audit.internal.CanonicalJson;
 import io.drm.spi.AuditEvent;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,10 +25,10 @@ import java.util.stream.Stream;
  * numbers covered; exported as JSON or as CSV with one row per event.
  *
  * <pre>{@code
- * AuditLog log = AuditLog.files(Path.of("/var/log/app/audit.jsonl"));
+ * AuditLog log = AuditLog.forFiles(Path.of("/var/log/app/audit.jsonl"));
  * VerificationReport verified = AuditVerifier.forFiles(Path.of("/var/log/app/audit.jsonl"))
  *         .trusting(keys).verify();
- * ComplianceReport report = ComplianceReport.of(log, Instant.parse("2026-10-01T00:00:00Z"),
+ * ComplianceReport report = ComplianceReport.builder(log, Instant.parse("2026-10-01T00:00:00Z"),
  *                 Instant.parse("2026-11-01T00:00:00Z"))
  *         .environment("prod")
  *         .verifiedWith(verified)
@@ -75,10 +65,6 @@ public final class ComplianceReport {
     private static final String START = "release.started";
     private static final String COMPLETED = "release.completed";
     private static final String FAILED = "release.failed";
-
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
 
     /** How a release ended, as far as the period shows. */
     public enum ReleaseOutcome {
@@ -186,8 +172,21 @@ public final class ComplianceReport {
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code from} is not before {@code until}
      */
-    public static Builder of(AuditLog log, Instant from, Instant until) {
+    public static Builder builder(AuditLog log, Instant from, Instant until) {
         return new Builder(log, from, until);
+    }
+
+    /**
+     * @param log the log to read
+     * @param from the start of the period, inclusive
+     * @param until the end of the period, exclusive
+     * @return a builder
+     * @deprecated use {@link #builder(AuditLog, Instant, Instant)}: builders are started with
+     *     {@code builder(...)} in every module, {@code of} makes values
+     */
+    @Deprecated
+    public static Builder of(AuditLog log, Instant from, Instant until) {
+        return builder(log, from, until);
     }
 
     /** Chooses what a {@link ComplianceReport} covers; {@link #build()} reads the log. */
@@ -221,8 +220,10 @@ public final class ComplianceReport {
 
         /**
          * Embeds what {@link AuditVerifier#verify()} found for this log in the report's
-         * {@code verification} section (whether it verifies, the entries verified, the latest verified
-         * checkpoint's size and root, whether signatures were checked, and the first problem).
+         * {@code verification} section: {@code ok} (intact and authenticated by trusted keys),
+         * {@code intact} (chain and roots hold, authenticity not checked), {@code verdict} (which of
+         * the two, in words), the entries verified, the latest verified checkpoint's size and root,
+         * whether signatures were checked, and the first problem.
          *
          * @param report the verifier's report
          * @return this
@@ -336,112 +337,7 @@ public final class ComplianceReport {
      * @throws NullPointerException if {@code out} is null
      */
     public void writeJson(Writer out) throws IOException {
-        Objects.requireNonNull(out, "out");
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(indenter)
-                .withArrayIndenter(indenter);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.setPrettyPrinter(pretty);
-            g.writeStartObject();
-            g.writeStringField("type", TYPE);
-            g.writeObjectFieldStart("period");
-            g.writeStringField("from", from.toString());
-            g.writeStringField("until", until.toString());
-            g.writeEndObject();
-            g.writeStringField("environment", environment);
-            g.writeNumberField("entries", entries);
-            seq(g, "firstSeq", firstSeq());
-            seq(g, "lastSeq", lastSeq());
-            g.writeObjectFieldStart("actions");
-            for (Map.Entry<String, Long> e : actionCounts.entrySet()) {
-                g.writeNumberField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeObjectFieldStart("outcomes");
-            for (Map.Entry<AuditEvent.Outcome, Long> e : outcomeCounts.entrySet()) {
-                g.writeNumberField(outcome(e.getKey()), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeArrayFieldStart("releases");
-            for (Release r : releases) {
-                g.writeStartObject();
-                g.writeStringField("releaseId", r.releaseId());
-                g.writeStringField("environment", r.environment());
-                g.writeStringField("actor", r.actor());
-                g.writeStringField("firstTime", r.firstTime().toString());
-                g.writeStringField("lastTime", r.lastTime().toString());
-                g.writeNumberField("firstSeq", r.firstSeq());
-                g.writeNumberField("lastSeq", r.lastSeq());
-                g.writeNumberField("events", r.events());
-                g.writeStringField("outcome", r.outcome().label());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("failures");
-            for (AuditEntry f : failures) {
-                AuditEvent e = f.event();
-                g.writeStartObject();
-                g.writeNumberField("seq", f.seq());
-                g.writeStringField("time", e.time().toString());
-                g.writeStringField("action", e.action());
-                g.writeStringField("outcome", outcome(e.outcome()));
-                g.writeStringField("actor", e.actor());
-                g.writeStringField("environment", e.environment());
-                g.writeStringField("target", e.target());
-                g.writeStringField("releaseId", e.details().get(AuditQuery.RELEASE_ID));
-                g.writeStringField("eventId", e.id());
-                g.writeObjectFieldStart("details");
-                for (Map.Entry<String, String> d : e.details().entrySet()) {
-                    g.writeStringField(d.getKey(), d.getValue());
-                }
-                g.writeEndObject();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            if (verification != null) {
-                verification(g);
-            }
-            g.writeEndObject();
-        }
-        out.flush();
-    }
-
-    private void verification(JsonGenerator g) throws IOException {
-        g.writeObjectFieldStart("verification");
-        g.writeBooleanField("ok", verification.ok());
-        g.writeNumberField("entries", verification.entries());
-        g.writeBooleanField("signaturesChecked", verification.signaturesChecked());
-        Checkpoint cp = verification.latestCheckpoint();
-        if (cp == null) {
-            g.writeNullField("latestCheckpoint");
-        } else {
-            g.writeObjectFieldStart("latestCheckpoint");
-            g.writeNumberField("treeSize", cp.treeSize());
-            g.writeStringField("rootHash", cp.rootHash());
-            g.writeEndObject();
-        }
-        VerificationReport.Problem p = verification.problem();
-        if (p == null) {
-            g.writeNullField("firstProblem");
-        } else {
-            g.writeObjectFieldStart("firstProblem");
-            g.writeStringField("kind", p.kind().name());
-            g.writeNumberField("seq", p.seq());
-            g.writeStringField("location", p.location());
-            g.writeStringField("detail", p.detail());
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-    }
-
-    private static void seq(JsonGenerator g, String name, OptionalLong seq) throws IOException {
-        if (seq.isPresent()) {
-            g.writeNumberField(name, seq.getAsLong());
-        } else {
-            g.writeNullField(name);
-        }
+        ComplianceJson.write(this, Objects.requireNonNull(out, "out"));
     }
 
     /**
@@ -463,53 +359,11 @@ public final class ComplianceReport {
      * @throws AuditStoreException if the log cannot be read
      */
     public void writeCsv(Writer out) throws IOException {
-        Objects.requireNonNull(out, "out");
-        csvRow(out, CSV_COLUMNS);
-        if (entries > 0) {
-            CanonicalJson canonical = new CanonicalJson();
-            try (Stream<AuditEntry> stream = log.query(query)) {
-                Iterator<AuditEntry> it = stream.iterator();
-                while (it.hasNext()) {
-                    AuditEntry entry = it.next();
-                    if (entry.seq() < firstSeq) {
-                        continue;
-                    }
-                    if (entry.seq() > lastSeq) {
-                        break;
-                    }
-                    AuditEvent e = entry.event();
-                    String releaseId = e.details().get(AuditQuery.RELEASE_ID);
-                    csvRow(out, List.of(Long.toString(entry.seq()), e.time().toString(), e.action(),
-                            outcome(e.outcome()), e.actor(), e.environment(), e.target(),
-                            releaseId == null ? "" : releaseId, e.id(),
-                            new String(canonical.encode(e.details()), StandardCharsets.UTF_8)));
-                }
-            }
-        }
-        out.flush();
-    }
-
-    private static void csvRow(Writer out, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(csvField(fields.get(i)));
-        }
-        out.write("\r\n");
+        ComplianceCsv.write(log, query, entries, firstSeq, lastSeq, Objects.requireNonNull(out, "out"));
     }
 
     static String csvField(String value) {
-        boolean quote = false;
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == ',' || c == '"' || c == '\r' || c == '\n';
-        }
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
-    }
-
-    private static String outcome(AuditEvent.Outcome outcome) {
-        return outcome.name().toLowerCase(Locale.ROOT);
+        return ComplianceCsv.field(value);
     }
 
     @Override

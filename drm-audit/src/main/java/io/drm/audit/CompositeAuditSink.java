@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * AuditSink audit = CompositeAuditSink.builder()
- *         .required(JdbcAuditSink.create(dataSource))
+ *         .required(JdbcAuditSink.open(dataSource))
  *         .required(JsonLinesAuditSink.open(Path.of("/var/log/app/audit.jsonl")))
- *         .optional(new Slf4jAuditSink())
+ *         .optional(Slf4jAuditSink.create("io.drm.audit", EcsFormat::line))
  *         .build();
  * }</pre>
  *

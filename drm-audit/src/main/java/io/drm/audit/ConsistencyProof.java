@@ -26,6 +26,29 @@ public record ConsistencyProof(Checkpoint older, Checkpoint newer, List<byte[]> 
         path = path.stream().map(byte[]::clone).toList();
     }
 
+    /** @return copies of the proof's hashes */
+    @Override
+    public List<byte[]> path() {
+        return path.stream().map(byte[]::clone).toList();
+    }
+
+    /** Compares by value: the same checkpoints and path hashes. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConsistencyProof p && older.equals(p.older) && newer.equals(p.newer)
+                && ProofPaths.equal(path, p.path);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(older, newer, ProofPaths.hash(path));
+    }
+
+    @Override
+    public String toString() {
+        return "ConsistencyProof[" + older.treeSize() + " -> " + newer.treeSize() + ", path=" + path.size() + " hashes]";
+    }
+
     /**
      * Verifies both signatures and the proof.
      *

@@ -43,6 +43,30 @@ public record InclusionProof(long seq, byte[] canonicalEntry, List<byte[]> path,
         return canonicalEntry.clone();
     }
 
+    /** @return copies of the sibling hashes from the leaf up */
+    @Override
+    public List<byte[]> path() {
+        return path.stream().map(byte[]::clone).toList();
+    }
+
+    /** Compares by value: the same entry bytes, path hashes and checkpoint. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InclusionProof p && seq == p.seq && java.util.Arrays.equals(canonicalEntry, p.canonicalEntry)
+                && ProofPaths.equal(path, p.path) && checkpoint.equals(p.checkpoint);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(seq, java.util.Arrays.hashCode(canonicalEntry), ProofPaths.hash(path), checkpoint);
+    }
+
+    @Override
+    public String toString() {
+        return "InclusionProof[seq=" + seq + ", path=" + path.size() + " hashes, checkpoint=" + checkpoint.treeSize()
+                + "]";
+    }
+
     /**
      * Verifies the signature of the checkpoint and the path from the entry to its root.
      *

@@ -70,8 +70,19 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
      * @return the sink
      * @throws AuditStoreException if the tables cannot be created or the log's head disagrees with it
      */
-    public static JdbcAuditSink create(DataSource dataSource) {
+    public static JdbcAuditSink open(DataSource dataSource) {
         return builder(dataSource).build();
+    }
+
+    /**
+     * @param dataSource the database (a pool)
+     * @return the sink
+     * @deprecated use {@link #open(DataSource)}: resources are opened with {@code open} in every
+     *     module
+     */
+    @Deprecated
+    public static JdbcAuditSink create(DataSource dataSource) {
+        return open(dataSource);
     }
 
     /**

@@ -3,7 +3,6 @@ package io.drm.audit;
 import io.drm.audit.internal.CanonicalJson;
 import io.drm.audit.internal.ChainState;
 import io.drm.audit.internal.EntryCodec;
-import io.drm.audit.internal.Hex;
 import io.drm.audit.internal.LogFiles;
 import io.drm.spi.AuditCheckpoint;
 import io.drm.spi.AuditEvent;
@@ -448,7 +447,7 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
 
     private static String sha256(byte[] bytes) {
         try {
-            return Hex.encode(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -3,7 +3,6 @@ package io.drm.audit;
 import io.drm.audit.internal.CanonicalJson;
 import io.drm.audit.internal.ChainState;
 import io.drm.audit.internal.EntryCodec;
-import io.drm.audit.internal.Hex;
 import io.drm.audit.internal.LineReader;
 import io.drm.audit.internal.LogFiles;
 import io.drm.audit.internal.MalformedEntryException;
@@ -114,16 +113,16 @@ final class JsonLinesRecovery {
                         activeLength = lines.lineOffset() + lines.length() + 1;
                     }
                     if (skipCovered && entry.seq() <= state.seq()) {
-                        if (entry.seq() == state.seq() && !entry.storedHash().equals(Hex.encode(state.lastHash()))) {
+                        if (entry.seq() == state.seq() && !entry.storedHash().equals(java.util.HexFormat.of().formatHex(state.lastHash()))) {
                             return null;
                         }
                         continue;
                     }
                     if (entry.seq() != state.seq() + 1 || !entry.selfConsistent()
-                            || !entry.prevHash().equals(Hex.encode(state.lastHash()))) {
+                            || !entry.prevHash().equals(java.util.HexFormat.of().formatHex(state.lastHash()))) {
                         return null;
                     }
-                    state.advance(entry.seq(), Hex.decode(entry.storedHash()), entry.leafHash());
+                    state.advance(entry.seq(), java.util.HexFormat.of().parseHex(entry.storedHash()), entry.leafHash());
                 }
                 if (lines.torn()) {
                     if (!active) {

@@ -1,7 +1,7 @@
 package io.drm.audit;
 
+import io.drm.audit.internal.EntryCodec;
 import io.drm.audit.internal.CanonicalJson;
-import io.drm.audit.internal.Hex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ final class ProofJson {
     static List<String> hex(List<byte[]> hashes) {
         List<String> out = new ArrayList<>(hashes.size());
         for (byte[] h : hashes) {
-            out.add(Hex.encode(h));
+            out.add(java.util.HexFormat.of().formatHex(h));
         }
         return out;
     }
@@ -45,10 +45,10 @@ final class ProofJson {
         }
         List<byte[]> out = new ArrayList<>(list.size());
         for (Object o : list) {
-            if (!(o instanceof String s) || !Hex.isSha256(s)) {
+            if (!(o instanceof String s) || !EntryCodec.isSha256(s)) {
                 throw new IllegalArgumentException(what + " holds something other than a SHA-256 in hex");
             }
-            out.add(Hex.decode(s));
+            out.add(java.util.HexFormat.of().parseHex(s));
         }
         return out;
     }

@@ -7,6 +7,19 @@ import java.util.Optional;
 /**
  * What {@link AuditVerifier#verify()} found.
  *
+ * <p>Two readings, and only the safe one is called {@code ok}:
+ * <ul>
+ *   <li>{@link #intact()}: the hash chain and every checkpoint's Merkle root hold. Anyone who can
+ *       write the store can produce an intact log (a fresh chain with checkpoints signed by a key
+ *       of their own), so this alone says nothing about who wrote it.</li>
+ *   <li>{@link #ok()}: intact <em>and</em> authenticated: trusted keys were given, every
+ *       checkpoint's signature holds against them, and, when the log has entries, at least one
+ *       signed checkpoint covers them. Without {@link AuditVerifier#trusting(TrustedKeys)} a report
+ *       is never ok; its notes say why.</li>
+ * </ul>
+ * Entries after the latest checkpoint ({@link #uncheckpointedEntries()}) are covered by the chain
+ * only, until the next checkpoint signs them.
+ *
  * @param entries entries read that verified (the chain up to the first problem)
  * @param checkpoints checkpoints whose root was checked against the entries
  * @param signaturesChecked whether checkpoint signatures were checked (trusted keys were given)
@@ -48,8 +61,25 @@ public record VerificationReport(long entries, int checkpoints, boolean signatur
         notes = List.copyOf(notes);
     }
 
-    /** @return whether the log verifies */
+    /**
+     * Whether the log verifies and is authenticated: {@link #intact()}, the checkpoint signatures
+     * were checked against trusted keys and hold, and a signed checkpoint covers the log when it
+     * has entries.
+     *
+     * @return whether the log can be trusted
+     */
     public boolean ok() {
+        return intact() && signaturesChecked && (entries == 0 || latestCheckpoint != null);
+    }
+
+    /**
+     * Whether the hash chain and the checkpoints' Merkle roots hold. This does not say who wrote
+     * the log: see {@link #ok()}.
+     *
+     * @return whether no entry or checkpoint was found changed, removed, inserted, reordered or cut
+     *     off
+     */
+    public boolean intact() {
         return problem == null;
     }
 
@@ -58,10 +88,21 @@ public record VerificationReport(long entries, int checkpoints, boolean signatur
         return Optional.ofNullable(problem);
     }
 
+    /**
+     * @return {@code "ok"} (intact and authenticated), {@code "intact, not authenticated"} or
+     *     {@code "NOT intact"}: the one-phrase reading used by {@link #toString()} and reports
+     */
+    public String verdict() {
+        return ok() ? "ok" : intact() ? "intact, not authenticated" : "NOT intact";
+    }
+
     @Override
     public String toString() {
-        String head = ok() ? "audit log verifies: " + entries + " entries, " + checkpoints + " checkpoints"
-                + (signaturesChecked ? " (signatures checked)" : " (signatures not checked: no trusted keys)")
+        String counts = entries + " entries, " + checkpoints + " checkpoints";
+        String head = ok() ? "audit log verifies and is authenticated (signatures checked against trusted keys): "
+                + counts
+                : intact() ? "audit log is intact but NOT authenticated: " + counts
+                + (signaturesChecked ? " (no signed checkpoint covers it)" : " (no trusted keys given)")
                 : "audit log does NOT verify: " + problem;
         return notes.isEmpty() ? head : head + "; notes: " + String.join("; ", notes);
     }

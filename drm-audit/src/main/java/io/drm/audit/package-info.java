@@ -4,7 +4,7 @@
  * <ul>
  *   <li>Sinks: {@link io.drm.audit.JdbcAuditSink} (table {@code drm_audit_log}; many threads and
  *       processes form one chain), {@link io.drm.audit.JsonLinesAuditSink} (Elastic Common Schema
- *       JSON lines), {@link io.drm.audit.Slf4jAuditSink} and {@link io.drm.audit.CompositeAuditSink}.</li>
+ *       JSON lines), {@link io.drm.audit.EcsFormat} (ECS lines for {@link io.drm.spi.Slf4jAuditSink}) and {@link io.drm.audit.CompositeAuditSink}.</li>
  *   <li>Tamper evidence: every entry is hash-chained to the one before; an RFC 6962 Merkle tree
  *       ({@link io.drm.audit.Rfc6962}) over the entries is checkpointed and signed with Ed25519
  *       ({@link io.drm.audit.AuditSigningKey}, {@link io.drm.audit.Checkpoint}).</li>

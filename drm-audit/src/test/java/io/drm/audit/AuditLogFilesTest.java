@@ -28,7 +28,7 @@ final class AuditLogFilesTest {
     @BeforeEach
     void writeLog() {
         file = QueryLogs.writeFiles(dir.resolve("audit.jsonl"), QueryLogs.events());
-        log = AuditLog.files(file);
+        log = AuditLog.forFiles(file);
     }
 
     @Test
@@ -112,7 +112,7 @@ final class AuditLogFilesTest {
             assertThat(files.filter(p -> p.getFileName().toString().matches("audit-\\d{12}\\.jsonl")).count())
                     .isGreaterThanOrEqualTo(2);
         }
-        AuditLog rotated = AuditLog.files(rotating);
+        AuditLog rotated = AuditLog.forFiles(rotating);
         assertThat(seqs(rotated, AuditQuery.all())).hasSize(30).isSorted().doesNotHaveDuplicates();
         assertThat(seqs(rotated, AuditQuery.all().releaseId("rel-D"))).containsExactly(9L, 10L, 19L, 20L, 29L, 30L);
     }
@@ -142,7 +142,7 @@ final class AuditLogFilesTest {
 
     @Test
     void a_log_that_does_not_exist_is_an_audit_store_failure() {
-        AuditLog missing = AuditLog.files(dir.resolve("nowhere").resolve("audit.jsonl"));
+        AuditLog missing = AuditLog.forFiles(dir.resolve("nowhere").resolve("audit.jsonl"));
         assertThatThrownBy(() -> missing.query(AuditQuery.all())).isInstanceOf(AuditStoreException.class)
                 .hasMessageContaining("audit.jsonl")
                 .satisfies(e -> assertThat(((AuditStoreException) e).code().id()).isEqualTo("DRM-AUDIT-002"));
@@ -150,8 +150,8 @@ final class AuditLogFilesTest {
 
     @Test
     void a_null_argument_is_refused() {
-        assertThatThrownBy(() -> AuditLog.files(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> AuditLog.table(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> AuditLog.forFiles(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> AuditLog.forTable(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> log.query(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> log.count(null)).isInstanceOf(NullPointerException.class);
     }

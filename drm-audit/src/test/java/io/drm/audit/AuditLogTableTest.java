@@ -26,7 +26,7 @@ final class AuditLogTableTest {
     @OnEachDatabase
     void all_returns_every_entry_with_its_event(DbKind kind) {
         try (TestDatabase db = withLog(kind); Stream<AuditEntry> entries =
-                AuditLog.table(db.dataSource()).query(AuditQuery.all())) {
+                AuditLog.forTable(db.dataSource()).query(AuditQuery.all())) {
             List<AuditEntry> all = entries.toList();
             assertThat(all).extracting(AuditEntry::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
             assertThat(all).extracting(AuditEntry::event).containsExactlyElementsOf(QueryLogs.events());
@@ -38,7 +38,7 @@ final class AuditLogTableTest {
         try (TestDatabase db = TestDatabase.create(kind)) {
             QueryLogs.createTable(db);
             QueryLogs.insert(db, QueryLogs.events(), List.of(7, 3, 10, 1, 5, 9, 2, 8, 4, 6));
-            assertThat(seqs(AuditLog.table(db.dataSource()), AuditQuery.all().environment("prod")))
+            assertThat(seqs(AuditLog.forTable(db.dataSource()), AuditQuery.all().environment("prod")))
                     .containsExactly(1L, 2L, 3L, 6L, 7L, 8L, 9L, 10L);
         }
     }
@@ -46,7 +46,7 @@ final class AuditLogTableTest {
     @OnEachDatabase
     void the_period_includes_from_and_excludes_until(DbKind kind) {
         try (TestDatabase db = withLog(kind)) {
-            assertThat(seqs(AuditLog.table(db.dataSource()), AuditQuery.all().from(T.plusSeconds(1))
+            assertThat(seqs(AuditLog.forTable(db.dataSource()), AuditQuery.all().from(T.plusSeconds(1))
                     .until(T.plusSeconds(11)))).containsExactly(2L, 3L, 4L);
         }
     }
@@ -54,7 +54,7 @@ final class AuditLogTableTest {
     @OnEachDatabase
     void sub_millisecond_bounds_neither_lose_nor_add_entries(DbKind kind) {
         try (TestDatabase db = withLog(kind)) {
-            AuditLog log = AuditLog.table(db.dataSource());
+            AuditLog log = AuditLog.forTable(db.dataSource());
             assertThat(seqs(log, AuditQuery.all().from(SUB_MILLI.minusNanos(300_000)).until(SUB_MILLI.plusNanos(1))))
                     .containsExactly(8L);
             assertThat(seqs(log, AuditQuery.all().from(SUB_MILLI.plusNanos(1)).until(T.plusSeconds(31)))).isEmpty();
@@ -65,7 +65,7 @@ final class AuditLogTableTest {
     @OnEachDatabase
     void actions_select_any_of_them(DbKind kind) {
         try (TestDatabase db = withLog(kind)) {
-            assertThat(seqs(AuditLog.table(db.dataSource()), AuditQuery.all().action("release.completed",
+            assertThat(seqs(AuditLog.forTable(db.dataSource()), AuditQuery.all().action("release.completed",
                     "release.failed"))).containsExactly(3L, 5L, 10L);
         }
     }
@@ -73,7 +73,7 @@ final class AuditLogTableTest {
     @OnEachDatabase
     void environment_selects_one(DbKind kind) {
         try (TestDatabase db = withLog(kind)) {
-            assertThat(seqs(AuditLog.table(db.dataSource()), AuditQuery.all().environment("staging")))
+            assertThat(seqs(AuditLog.forTable(db.dataSource()), AuditQuery.all().environment("staging")))
                     .containsExactly(4L, 5L);
         }
     }
@@ -81,7 +81,7 @@ final class AuditLogTableTest {
     @OnEachDatabase
     void release_id_selects_one_release(DbKind kind) {
         try (TestDatabase db = withLog(kind)) {
-            assertThat(seqs(AuditLog.table(db.dataSource()), AuditQuery.all().releaseId("rel-C")))
+            assertThat(seqs(AuditLog.forTable(db.dataSource()), AuditQuery.all().releaseId("rel-C")))
                     .containsExactly(6L, 7L);
         }
     }
@@ -89,7 +89,7 @@ final class AuditLogTableTest {
     @OnEachDatabase
     void actor_and_outcome_are_applied_to_the_entries(DbKind kind) {
         try (TestDatabase db = withLog(kind)) {
-            AuditLog log = AuditLog.table(db.dataSource());
+            AuditLog log = AuditLog.forTable(db.dataSource());
             assertThat(seqs(log, AuditQuery.all().actor("alice"))).containsExactly(1L, 2L, 3L, 9L, 10L);
             assertThat(seqs(log, AuditQuery.all().outcome(AuditEvent.Outcome.FAILURE))).containsExactly(5L, 10L);
         }
@@ -98,7 +98,7 @@ final class AuditLogTableTest {
     @OnEachDatabase
     void the_parts_combine(DbKind kind) {
         try (TestDatabase db = withLog(kind)) {
-            assertThat(seqs(AuditLog.table(db.dataSource()), AuditQuery.all().from(T).until(T.plusSeconds(41))
+            assertThat(seqs(AuditLog.forTable(db.dataSource()), AuditQuery.all().from(T).until(T.plusSeconds(41))
                     .environment("prod").action("release.started", "release.failed").actor("alice")
                     .outcome(AuditEvent.Outcome.UNKNOWN))).containsExactly(1L, 9L);
         }
@@ -107,7 +107,7 @@ final class AuditLogTableTest {
     @OnEachDatabase
     void nothing_matches_gives_an_empty_stream(DbKind kind) {
         try (TestDatabase db = withLog(kind)) {
-            AuditLog log = AuditLog.table(db.dataSource());
+            AuditLog log = AuditLog.forTable(db.dataSource());
             assertThat(seqs(log, AuditQuery.all().releaseId("rel-Z"))).isEmpty();
             assertThat(log.count(AuditQuery.all().environment("prod").outcome(AuditEvent.Outcome.FAILURE)))
                     .isEqualTo(1);
@@ -121,7 +121,7 @@ final class AuditLogTableTest {
                     + " root_hash CHAR(64) NOT NULL, cp_time VARCHAR(40) NOT NULL, key_id VARCHAR(100),"
                     + " signature VARCHAR(200))");
             db.execute("UPDATE drm_audit_log SET environment = 'dev' WHERE seq = 6");
-            AuditLog log = AuditLog.table(db.dataSource());
+            AuditLog log = AuditLog.forTable(db.dataSource());
             assertThat(seqs(log, AuditQuery.all().environment("prod"))).doesNotContain(6L);
             assertThat(seqs(log, AuditQuery.all().environment("dev"))).isEmpty();
             assertThat(AuditVerifier.forTable(db.dataSource()).verify().problem().kind())
@@ -133,7 +133,7 @@ final class AuditLogTableTest {
     void closing_the_stream_releases_the_connection(DbKind kind) {
         try (TestDatabase db = withLog(kind)) {
             QueryLogs.CountingDataSource counting = new QueryLogs.CountingDataSource(db.dataSource());
-            AuditLog log = AuditLog.table(counting.dataSource());
+            AuditLog log = AuditLog.forTable(counting.dataSource());
             Stream<AuditEntry> entries = log.query(AuditQuery.all());
             Iterator<AuditEntry> it = entries.iterator();
             assertThat(it.next().seq()).isEqualTo(1);
@@ -150,7 +150,7 @@ final class AuditLogTableTest {
     void count_releases_its_connection(DbKind kind) {
         try (TestDatabase db = withLog(kind)) {
             QueryLogs.CountingDataSource counting = new QueryLogs.CountingDataSource(db.dataSource());
-            assertThat(AuditLog.table(counting.dataSource()).count(AuditQuery.all())).isEqualTo(10);
+            assertThat(AuditLog.forTable(counting.dataSource()).count(AuditQuery.all())).isEqualTo(10);
             assertThat(counting.open()).isZero();
         }
     }
@@ -159,7 +159,7 @@ final class AuditLogTableTest {
     void a_missing_table_is_an_audit_store_failure_naming_it(DbKind kind) {
         try (TestDatabase db = TestDatabase.create(kind)) {
             QueryLogs.CountingDataSource counting = new QueryLogs.CountingDataSource(db.dataSource());
-            AuditLog log = AuditLog.table(counting.dataSource());
+            AuditLog log = AuditLog.forTable(counting.dataSource());
             assertThatThrownBy(() -> log.query(AuditQuery.all().environment("prod")))
                     .isInstanceOf(AuditStoreException.class).hasMessageContaining("drm_audit_log")
                     .satisfies(e -> assertThat(((AuditStoreException) e).code().id()).isEqualTo("DRM-AUDIT-002"));

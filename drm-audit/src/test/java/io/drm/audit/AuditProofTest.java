@@ -102,4 +102,29 @@ final class AuditProofTest {
         assertThatThrownBy(() -> AuditVerifier.forFiles(file).consistencyProof(before, after))
                 .isInstanceOf(AuditStoreException.class).hasMessageContaining("does not match");
     }
+
+    @Test
+    void proofs_compare_by_value_and_do_not_share_their_arrays() {
+        Path file = log(700, 300);
+        AuditVerifier verifier = AuditVerifier.forFiles(file);
+        Checkpoint latest = verifier.verify().latestCheckpoint();
+        InclusionProof a = verifier.inclusionProof(20, latest);
+        InclusionProof b = InclusionProof.fromJson(a.toJson());
+        assertThat(b).isEqualTo(a).hasSameHashCodeAs(a);
+        a.path().get(0)[0] ^= 1;
+        a.canonicalEntry()[0] ^= 1;
+        assertThat(a).isEqualTo(b);
+        assertThat(a.verify(TrustedKeys.of(KEY.publicKey()))).isTrue();
+        assertThat(verifier.inclusionProof(21, latest)).isNotEqualTo(a);
+
+        List<Checkpoint> cps = new TamperableLog.Files1(file).checkpoints();
+        ConsistencyProof c = verifier.consistencyProof(cps.get(0), cps.get(cps.size() - 1));
+        ConsistencyProof d = ConsistencyProof.fromJson(c.toJson());
+        assertThat(d).isEqualTo(c).hasSameHashCodeAs(c);
+        assertThat(c.path()).isNotEmpty();
+        c.path().get(0)[0] ^= 1;
+        assertThat(c).isEqualTo(d);
+        assertThat(c.verify(TrustedKeys.of(KEY.publicKey()))).isTrue();
+    }
+
 }

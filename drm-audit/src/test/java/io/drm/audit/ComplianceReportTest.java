@@ -39,12 +39,12 @@ final class ComplianceReportTest {
     @BeforeEach
     void writeLog() {
         file = QueryLogs.writeFiles(dir.resolve("audit.jsonl"), QueryLogs.events());
-        log = AuditLog.files(file);
+        log = AuditLog.forFiles(file);
     }
 
     /** Entries 1..8: releases A (completed), B (failed) and C (no end), and a recovery. */
     private ComplianceReport firstForty() {
-        return ComplianceReport.of(log, T, T.plusSeconds(40)).build();
+        return ComplianceReport.builder(log, T, T.plusSeconds(40)).build();
     }
 
     @Test
@@ -60,7 +60,7 @@ final class ComplianceReportTest {
 
     @Test
     void names_the_first_and_last_sequence_numbers_covered() {
-        ComplianceReport report = ComplianceReport.of(log, T.plusSeconds(10), T.plusSeconds(40)).build();
+        ComplianceReport report = ComplianceReport.builder(log, T.plusSeconds(10), T.plusSeconds(40)).build();
         assertThat(report.firstSeq()).hasValue(4);
         assertThat(report.lastSeq()).hasValue(8);
     }
@@ -77,7 +77,7 @@ final class ComplianceReportTest {
 
     @Test
     void a_release_started_before_the_period_still_shows_how_it_ended() {
-        ComplianceReport report = ComplianceReport.of(log, T.plusSeconds(1), T.plusSeconds(5)).build();
+        ComplianceReport report = ComplianceReport.builder(log, T.plusSeconds(1), T.plusSeconds(5)).build();
         assertThat(report.releases()).containsExactly(new Release("rel-A", T.plusSeconds(1), T.plusSeconds(2),
                 "alice", "prod", ReleaseOutcome.COMPLETED, 2, 3, 2));
     }
@@ -92,7 +92,7 @@ final class ComplianceReportTest {
 
     @Test
     void an_environment_restricts_everything_to_it() {
-        ComplianceReport report = ComplianceReport.of(log, T, T.plus(Duration.ofDays(1))).environment("prod").build();
+        ComplianceReport report = ComplianceReport.builder(log, T, T.plus(Duration.ofDays(1))).environment("prod").build();
         assertThat(report.environment()).hasValue("prod");
         assertThat(report.entries()).isEqualTo(8);
         assertThat(report.releases()).extracting(Release::releaseId, Release::outcome).containsExactly(
@@ -104,7 +104,7 @@ final class ComplianceReportTest {
 
     @Test
     void an_empty_period_gives_an_empty_report() throws IOException {
-        ComplianceReport report = ComplianceReport.of(log, T.minusSeconds(60), T).build();
+        ComplianceReport report = ComplianceReport.builder(log, T.minusSeconds(60), T).build();
         assertThat(report.entries()).isZero();
         assertThat(report.firstSeq()).isEmpty();
         assertThat(report.releases()).isEmpty();
@@ -155,7 +155,7 @@ final class ComplianceReportTest {
 
     @Test
     void csv_leaves_out_entries_appended_after_the_report_was_built() throws IOException {
-        ComplianceReport report = ComplianceReport.of(log, T, T.plus(Duration.ofDays(1))).build();
+        ComplianceReport report = ComplianceReport.builder(log, T, T.plus(Duration.ofDays(1))).build();
         try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(file)) {
             sink.append(QueryLogs.event(11, T.plusSeconds(50), "alice", "release.started", "prod",
                     AuditEvent.Outcome.UNKNOWN, "rel-E", Map.of()));
@@ -203,9 +203,11 @@ final class ComplianceReportTest {
     @Test
     void a_verification_report_is_embedded_when_given() throws IOException {
         VerificationReport verified = AuditVerifier.forFiles(file).verify();
-        ComplianceReport report = ComplianceReport.of(log, T, T.plusSeconds(40)).verifiedWith(verified).build();
+        ComplianceReport report = ComplianceReport.builder(log, T, T.plusSeconds(40)).verifiedWith(verified).build();
         JsonNode v = JSON.readTree(report.toJson()).get("verification");
-        assertThat(v.get("ok").asBoolean()).isTrue();
+        assertThat(v.get("ok").asBoolean()).isFalse();
+        assertThat(v.get("intact").asBoolean()).isTrue();
+        assertThat(v.get("verdict").asText()).isEqualTo("intact, not authenticated");
         assertThat(v.get("entries").asLong()).isEqualTo(10);
         assertThat(v.get("signaturesChecked").asBoolean()).isFalse();
         assertThat(v.at("/latestCheckpoint/treeSize").asLong()).isEqualTo(verified.latestCheckpoint().treeSize());
@@ -219,9 +221,11 @@ final class ComplianceReportTest {
         VerificationReport.Problem problem = new VerificationReport.Problem(Tampering.DELETED, 4, "audit.jsonl:4",
                 "entries 4..4 are missing");
         VerificationReport failed = new VerificationReport(3, 0, false, null, 3, problem, List.of());
-        JsonNode v = JSON.readTree(ComplianceReport.of(log, T, T.plusSeconds(40)).verifiedWith(failed).build()
+        JsonNode v = JSON.readTree(ComplianceReport.builder(log, T, T.plusSeconds(40)).verifiedWith(failed).build()
                 .toJson()).get("verification");
         assertThat(v.get("ok").asBoolean()).isFalse();
+        assertThat(v.get("intact").asBoolean()).isFalse();
+        assertThat(v.get("verdict").asText()).isEqualTo("NOT intact");
         assertThat(v.get("latestCheckpoint").isNull()).isTrue();
         assertThat(v.at("/firstProblem/kind").asText()).isEqualTo("DELETED");
         assertThat(v.at("/firstProblem/seq").asLong()).isEqualTo(4);
@@ -239,7 +243,7 @@ final class ComplianceReportTest {
         try (TestDatabase db = TestDatabase.create(kind)) {
             QueryLogs.createTable(db);
             QueryLogs.insert(db, QueryLogs.events());
-            ComplianceReport overTable = ComplianceReport.of(AuditLog.table(db.dataSource()), T, T.plusSeconds(40))
+            ComplianceReport overTable = ComplianceReport.builder(AuditLog.forTable(db.dataSource()), T, T.plusSeconds(40))
                     .build();
             assertThat(overTable.toJson()).isEqualTo(firstForty().toJson());
         }
@@ -247,24 +251,24 @@ final class ComplianceReportTest {
 
     @Test
     void until_before_from_is_refused() {
-        assertThatThrownBy(() -> ComplianceReport.of(log, T, T.minusSeconds(1)))
+        assertThatThrownBy(() -> ComplianceReport.builder(log, T, T.minusSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ComplianceReport.of(log, T, T)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ComplianceReport.builder(log, T, T)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void a_blank_environment_is_refused() {
-        assertThatThrownBy(() -> ComplianceReport.of(log, T, T.plusSeconds(1)).environment(" "))
+        assertThatThrownBy(() -> ComplianceReport.builder(log, T, T.plusSeconds(1)).environment(" "))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void nulls_are_refused() {
         Instant later = T.plusSeconds(1);
-        assertThatThrownBy(() -> ComplianceReport.of(null, T, later)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> ComplianceReport.of(log, null, later)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> ComplianceReport.of(log, T, null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> ComplianceReport.of(log, T, later).verifiedWith(null))
+        assertThatThrownBy(() -> ComplianceReport.builder(null, T, later)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> ComplianceReport.builder(log, null, later)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> ComplianceReport.builder(log, T, null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> ComplianceReport.builder(log, T, later).verifiedWith(null))
                 .isInstanceOf(NullPointerException.class);
     }
 

@@ -35,7 +35,7 @@ final class EngineJdbcAuditTest {
             assertThat(sink.size()).isEqualTo(5);
 
             AuditEntry completed;
-            try (Stream<AuditEntry> entries = AuditLog.table(db.dataSource())
+            try (Stream<AuditEntry> entries = AuditLog.forTable(db.dataSource())
                     .query(AuditQuery.all().action("release.completed"))) {
                 List<AuditEntry> all = entries.toList();
                 assertThat(all).hasSize(1);
@@ -98,7 +98,7 @@ final class EngineJdbcAuditTest {
         Migrations m = Migrations.in(dir.resolve("db")).standard();
         try (TestDatabase db = TestDatabase.create(kind); TestDatabase auditDb = TestDatabase.create(DbKind.H2)) {
             FlakyDataSource flaky = new FlakyDataSource(auditDb.dataSource());
-            JdbcAuditSink sink = JdbcAuditSink.create(flaky);
+            JdbcAuditSink sink = JdbcAuditSink.open(flaky);
             flaky.down.set("connection refused");
             assertThatThrownBy(() -> DataRelease.configure().dataSource(db.dataSource()).locations(m.location())
                     .auditSink(sink).plan().apply())

@@ -59,7 +59,7 @@ final class JsonLinesAuditSinkTest {
         EntryCodec.Parsed parsed = new EntryCodec().parse(lines.get(2).getBytes(StandardCharsets.UTF_8));
         assertThat(parsed.selfConsistent()).isTrue();
         assertThat(parsed.event()).isEqualTo(Events.event(3));
-        assertThat(AuditVerifier.forFiles(file).verify().ok()).isTrue();
+        assertThat(AuditVerifier.forFiles(file).verify().intact()).isTrue();
     }
 
     @Test
@@ -108,7 +108,7 @@ final class JsonLinesAuditSinkTest {
                     .hasSizeGreaterThan(3).contains("audit-000000000001.jsonl");
         }
         VerificationReport report = AuditVerifier.forFiles(file).verify();
-        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(report.intact()).as(report.toString()).isTrue();
         assertThat(report.entries()).isEqualTo(60);
         try (JsonLinesAuditSink sink = JsonLinesAuditSink.builder(file).rotateAtBytes(4096).build()) {
             assertThat(sink.size()).isEqualTo(60);
@@ -142,7 +142,7 @@ final class JsonLinesAuditSinkTest {
         assertThat(recovered.at("/labels/bytes").asText()).isEqualTo(String.valueOf(torn.length));
         assertThat(recovered.at("/labels/setAsideTo").asText()).startsWith("audit.jsonl.torn-3-");
         VerificationReport report = AuditVerifier.forFiles(file).verify();
-        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(report.intact()).as(report.toString()).isTrue();
         assertThat(report.notes()).noneMatch(n -> n.contains("torn"));
     }
 

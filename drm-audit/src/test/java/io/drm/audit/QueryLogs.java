@@ -1,7 +1,6 @@
 package io.drm.audit;
 
 import io.drm.audit.internal.EntryCodec;
-import io.drm.audit.internal.Hex;
 import io.drm.spi.AuditEvent;
 import io.drm.testing.DbKind;
 import io.drm.testing.TestDatabase;
@@ -139,8 +138,8 @@ final class QueryLogs {
                 ps.setString(4, e.action());
                 ps.setString(5, e.environment());
                 ps.setString(6, e.details().get("releaseId"));
-                ps.setString(7, Hex.encode(s.prevHash()));
-                ps.setString(8, Hex.encode(s.hash()));
+                ps.setString(7, java.util.HexFormat.of().formatHex(s.prevHash()));
+                ps.setString(8, java.util.HexFormat.of().formatHex(s.hash()));
                 ps.setString(9, new String(s.canonical(), StandardCharsets.UTF_8));
                 ps.executeUpdate();
             }

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import io.drm.spi.Slf4jAuditSink;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
+/** The one SLF4J sink (drm-core) with drm-audit's ECS format. */
 final class Slf4jAuditSinkTest {
 
     @Test
@@ -17,7 +19,7 @@ final class Slf4jAuditSinkTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            Slf4jAuditSink sink = Slf4jAuditSink.create("io.drm.audit.test");
+            Slf4jAuditSink sink = Slf4jAuditSink.create("io.drm.audit.test", EcsFormat::line);
             sink.append(Events.event(1));
             sink.append(Events.event(7));
         } finally {

@@ -3,7 +3,6 @@ package io.drm.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drm.audit.internal.EntryCodec;
-import io.drm.audit.internal.Hex;
 import io.drm.audit.internal.MalformedEntryException;
 import io.drm.spi.AuditEvent;
 import java.io.IOException;
@@ -210,7 +209,7 @@ final class TamperSuiteTest {
     /** Inserts a well-formed, correctly hashed entry claiming seq k before entry k. */
     static void insert(TamperableLog log, int k) {
         List<String> entries = new ArrayList<>(log.entries());
-        byte[] prev = k == 1 ? new byte[32] : Hex.decode(parse(entries.get(k - 2)).storedHash());
+        byte[] prev = k == 1 ? new byte[32] : java.util.HexFormat.of().parseHex(parse(entries.get(k - 2)).storedHash());
         AuditEvent forged = AuditEvent.of("forged", Instant.parse("2026-11-25T10:00:00Z"), "intruder",
                 "release.completed", "prod", "postgresql/app", AuditEvent.Outcome.SUCCESS, Map.of());
         entries.add(k - 1, new String(new EntryCodec().seal(forged, k, prev).canonical(), StandardCharsets.UTF_8));
@@ -224,7 +223,7 @@ final class TamperSuiteTest {
     static void rechainAndResign(TamperableLog log, int k, boolean forgeKeyId) {
         List<String> entries = new ArrayList<>(log.entries());
         EntryCodec codec = new EntryCodec();
-        byte[] prev = k == 1 ? new byte[32] : Hex.decode(parse(entries.get(k - 2)).storedHash());
+        byte[] prev = k == 1 ? new byte[32] : java.util.HexFormat.of().parseHex(parse(entries.get(k - 2)).storedHash());
         List<byte[]> leaves = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             if (i < k - 1) {

@@ -138,7 +138,7 @@ public final class ReleaseEngine {
         String releaseId = settings.ids().get();
         Connection lockConnection = lease.connection("take the release lock on");
         try (ReleaseLock lock = ReleaseLock.acquire(lockConnection, kind, settings.lockTimeout(),
-                "release " + releaseId + " by " + settings.actor())) {
+                "release " + releaseId + " by " + settings.actor(), settings.clock())) {
             Ledger ledger = new Ledger(kind);
             try (Connection c = lease.connection("recover interrupted releases of")) {
                 new Recovery(settings, kind).recover(c, scan);

@@ -9,8 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +54,25 @@ public final class ReleaseLock implements AutoCloseable {
      */
     public static ReleaseLock acquire(Connection connection, DatabaseKind kind, Duration timeout, String holder)
             throws SQLException {
+        return acquire(connection, kind, timeout, holder, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #acquire(Connection, DatabaseKind, Duration, String)}, with the time the lock row
+     * records ({@code acquired_at}) from the release's injected clock.
+     *
+     * @param connection a connection dedicated to the lock; closed when the lock is released or
+     *     could not be taken
+     * @param kind the database kind
+     * @param timeout how long to wait
+     * @param holder who takes it, recorded where the database allows
+     * @param clock the clock for the recorded lock time
+     * @return the held lock
+     * @throws LockTimeoutException if another release held it for the whole timeout
+     * @throws SQLException if the database fails
+     */
+    public static ReleaseLock acquire(Connection connection, DatabaseKind kind, Duration timeout, String holder,
+            Clock clock) throws SQLException {
         boolean done = false;
         int restoreLockTimeout = -1;
         try {
@@ -61,17 +80,17 @@ public final class ReleaseLock implements AutoCloseable {
             String scope = scope(connection, kind);
             String key = kind == DatabaseKind.MYSQL ? "drm:" + Hashing.sha256Hex(scope).substring(0, 40) : scope;
             long deadline = System.nanoTime() + timeout.toNanos();
-            Instant start = Instant.now();
+            long started = System.nanoTime();
             if (kind != DatabaseKind.POSTGRESQL && kind != DatabaseKind.MYSQL) {
                 restoreLockTimeout = prepareLockTable(connection, kind, scope);
                 connection.setAutoCommit(false);
             }
             boolean waitingLogged = false;
             while (true) {
-                if (tryLock(connection, kind, key, holder)) {
+                if (tryLock(connection, kind, key, holder, clock)) {
                     done = true;
                     LOG.debug("release lock taken on {} after {} ms", scope,
-                            Duration.between(start, Instant.now()).toMillis());
+                            Duration.ofNanos(System.nanoTime() - started).toMillis());
                     return new ReleaseLock(connection, kind, key, restoreLockTimeout);
                 }
                 long left = deadline - System.nanoTime();
@@ -153,8 +172,8 @@ public final class ReleaseLock implements AutoCloseable {
         return old;
     }
 
-    private static boolean tryLock(Connection connection, DatabaseKind kind, String key, String holder)
-            throws SQLException {
+    private static boolean tryLock(Connection connection, DatabaseKind kind, String key, String holder,
+            Clock clock) throws SQLException {
         switch (kind) {
             case POSTGRESQL -> {
                 try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
@@ -176,7 +195,7 @@ public final class ReleaseLock implements AutoCloseable {
                 try (PreparedStatement ps = connection.prepareStatement(
                         "UPDATE " + LOCK_TABLE + " SET holder = ?, acquired_at = ? WHERE scope = ?")) {
                     ps.setString(1, holder.length() > 200 ? holder.substring(0, 200) : holder);
-                    ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                    ps.setTimestamp(2, Timestamp.from(clock.instant()));
                     ps.setString(3, key);
                     return ps.executeUpdate() == 1;
                 } catch (SQLException e) {

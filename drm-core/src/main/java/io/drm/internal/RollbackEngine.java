@@ -279,7 +279,7 @@ public final class RollbackEngine {
                 kind = DatabaseKind.of(c);
             }
             try (ReleaseLock lock = ReleaseLock.acquire(lease.connection("take the release lock on"), kind,
-                    settings.lockTimeout(), "rollback " + releaseId + " by " + settings.actor())) {
+                    settings.lockTimeout(), "rollback " + releaseId + " by " + settings.actor(), settings.clock())) {
                 Planned now;
                 try (Connection c = lease.connection("plan the rollback of")) {
                     new Recovery(settings, kind).recover(c, scan);

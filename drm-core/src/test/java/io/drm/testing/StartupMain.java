@@ -18,15 +18,15 @@ public final class StartupMain {
     /**
      * Runs the hook.
      *
-     * @param args url, user, location, start time
-     * @throws InterruptedException if interrupted while waiting to start
+     * @param args url, user, location
+     * @throws java.io.IOException if stdin cannot be read
      */
-    public static void main(String[] args) throws InterruptedException {
-        long startAt = Long.parseLong(args[3]);
-        long wait = startAt - System.currentTimeMillis();
-        if (wait > 0) {
-            Thread.sleep(wait);
-        }
+    public static void main(String[] args) throws java.io.IOException {
+        // a start barrier: say "READY", then wait for the parent's line on stdin
+        System.out.println("READY");
+        System.out.flush();
+        new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+                .readLine();
         try {
             ReleaseResult result = DataRelease.configure().jdbc(args[0], args[1], System.getenv("DRM_TEST_PASSWORD"))
                     .locations(args[2]).lockTimeout(Duration.ofSeconds(90)).onStartup();

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,32 +57,78 @@ public final class TestDatabase implements AutoCloseable {
 
     /**
      * Returns the kinds selected by {@code DRM_TEST_DATABASES} or the {@code drm.test.databases}
-     * property (comma-separated: h2, postgresql, mariadb); all by default.
+     * property (comma-separated: h2, postgresql, mariadb); all by default. With
+     * {@code DRM_REQUIRE_DBS=1} the selection cannot drop a database: one that omits a kind fails.
      *
      * @return the kinds
+     * @throws IllegalStateException if {@code DRM_REQUIRE_DBS=1} and a kind is not selected
      */
     public static Stream<DbKind> enabledKinds() {
         String selected = System.getenv("DRM_TEST_DATABASES");
         if (selected == null || selected.isBlank()) {
             selected = System.getProperty("drm.test.databases", "h2,postgresql,mariadb");
         }
-        List<DbKind> kinds = new ArrayList<>();
-        for (String part : selected.split(",")) {
-            if (!part.isBlank()) {
-                kinds.add(DbKind.valueOf(part.strip().toUpperCase(Locale.ROOT)));
-            }
-        }
-        return kinds.stream();
+        return selectedKinds(selected, required()).stream();
     }
 
     /**
-     * Creates a fresh database of a kind, or skips the test when the server is unreachable (fails
-     * instead when {@code DRM_REQUIRE_DBS=1}).
+     * The server databases, PostgreSQL and MariaDB, whether selected or not: a test that needs a
+     * server runs once per server, and {@link #create(DbKind)} skips (or, with
+     * {@code DRM_REQUIRE_DBS=1}, fails) one that is not selected or not reachable, so such a test
+     * never passes by running zero times.
+     *
+     * @return the server kinds
+     */
+    public static Stream<DbKind> serverKinds() {
+        return Stream.of(DbKind.POSTGRESQL, DbKind.MARIADB);
+    }
+
+    /**
+     * Parses a selection.
+     *
+     * @param selection comma-separated kinds
+     * @param required whether every kind must be selected
+     * @return the kinds, in the order given
+     * @throws IllegalStateException if {@code required} and a kind is missing
+     */
+    static List<DbKind> selectedKinds(String selection, boolean required) {
+        List<DbKind> kinds = new ArrayList<>();
+        for (String part : selection.split(",")) {
+            if (!part.isBlank()) {
+                DbKind kind = DbKind.valueOf(part.strip().toUpperCase(Locale.ROOT));
+                if (!kinds.contains(kind)) {
+                    kinds.add(kind);
+                }
+            }
+        }
+        if (required) {
+            List<DbKind> missing = new ArrayList<>(List.of(DbKind.values()));
+            missing.removeAll(kinds);
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("the test databases selected (" + selection + ") omit " + missing
+                        + ", but DRM_REQUIRE_DBS=1 requires every database; select all of them or unset"
+                        + " DRM_REQUIRE_DBS");
+            }
+        }
+        return kinds;
+    }
+
+    private static boolean required() {
+        return "1".equals(System.getenv("DRM_REQUIRE_DBS"));
+    }
+
+    /**
+     * Creates a fresh database of a kind, or skips the test when the server is unreachable or the
+     * kind is not selected (fails instead when {@code DRM_REQUIRE_DBS=1}). An SQL error other than a
+     * failure to connect (a permission, a syntax error) fails under {@code DRM_REQUIRE_DBS=1}.
      *
      * @param kind the kind
      * @return the database
      */
     public static TestDatabase create(DbKind kind) {
+        if (enabledKinds().noneMatch(kind::equals)) {
+            Assumptions.abort(kind + " is not selected by DRM_TEST_DATABASES / drm.test.databases");
+        }
         String name = "drm_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         switch (kind) {
             case H2:
@@ -119,6 +167,14 @@ public final class TestDatabase implements AutoCloseable {
             st.execute(sql);
             CHECKED.put(kind, true);
         } catch (SQLException e) {
+            if (!cannotConnect(e)) {
+                String message = kind + " is reachable but refused the test setup (" + sql + ", SQLState "
+                        + e.getSQLState() + "): " + e.getMessage();
+                if (required()) {
+                    throw new IllegalStateException(message, e);
+                }
+                Assumptions.abort(message + "; with DRM_REQUIRE_DBS=1 this is a failure");
+            }
             if (!CHECKED.containsKey(kind)) {
                 UNREACHABLE.put(kind, e.getMessage());
             }
@@ -126,9 +182,30 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether an SQL error means the server could not be reached (SQLState class 08, a connection
+     * exception, or a socket failure underneath), as opposed to a permission or syntax error.
+     *
+     * @param e the error
+     * @return whether it is a failure to connect
+     */
+    static boolean cannotConnect(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void unavailable(DbKind kind, String why) {
         String message = kind + " is not reachable (" + why + ")";
-        if ("1".equals(System.getenv("DRM_REQUIRE_DBS"))) {
+        if (required()) {
             throw new IllegalStateException(message + " and DRM_REQUIRE_DBS=1 requires it");
         }
         Assumptions.abort(message + "; set DRM_REQUIRE_DBS=1 to make this a failure");

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drm.masking.internal.RuleProposer;
 import io.drm.masking.internal.RulesJson;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +137,7 @@ public final class ClassificationReport {
      * @param keyId the key id written for keyed maskers
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code keyId} is blank
-     * @throws UncheckedIOException if the file cannot be written
+     * @throws RulesFileException (DRM-MASK-008) if the file cannot be written
      */
     public void writeRules(Path file, String keyId) {
         Objects.requireNonNull(file, "file");
@@ -146,7 +145,9 @@ public final class ClassificationReport {
         try {
             Files.writeString(file, json, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write masking rules to " + file, e);
+            throw new RulesFileException("cannot write masking rules to " + file + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + ". Check that the directory exists and is"
+                    + " writable; nothing was written.", e);
         }
     }
 

@@ -351,18 +351,20 @@ public final class MaskedCopy {
 
         /**
          * @return the copy, frozen
-         * @throws IllegalStateException if no target or no rules were given, or the target is the source
+         * @throws JobConfigurationException (DRM-MASK-007) if no target or no rules were given, or the target is
+         *     the source
          * @throws io.drm.ConfigurationException if a promotion names an environment the guard does not know
          */
         public MaskedCopy build() {
             if (target == null) {
-                throw new IllegalStateException("a masked copy needs a target: call to(dataSource)");
+                throw new JobConfigurationException("a masked copy needs a target: call to(dataSource) before build()");
             }
             if (rules == null) {
-                throw new IllegalStateException("a masked copy needs rules: call rules(...)");
+                throw new JobConfigurationException("a masked copy needs rules: call rules(...) before build()");
             }
             if (target == source) {
-                throw new IllegalStateException("the target is the source; use MaskingJob.inPlace to mask in place");
+                throw new JobConfigurationException("the target of the masked copy is its source; use MaskingJob.inPlace to"
+                        + " mask in place");
             }
             Promotion promotion = null;
             if (promotionFrom != null) {

@@ -97,4 +97,17 @@ final class PiiClassifierRulesTest {
                     MaskingRules.fromJson(report.toRulesJson("pii"), keys).toJson());
         }
     }
+
+    @OnEachDatabase
+    void rules_that_cannot_be_written_fail_with_a_coded_error(DbKind kind, @TempDir Path dir) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            ClassifierFixture.create(db);
+            ClassificationReport report = PiiClassifier.create().classify(db.dataSource());
+            Path file = dir.resolve("no-such-dir").resolve("masking-rules.json");
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> report.writeRules(file, "pii"))
+                    .isInstanceOf(RulesFileException.class)
+                    .hasMessageContainingAll("DRM-MASK-008", "no-such-dir", "nothing was written");
+        }
+    }
 }

@@ -94,9 +94,9 @@ public final class ChainState {
 
     /** @return the state as text: seq, last hash and frontier nodes, separated by spaces */
     public String encode() {
-        StringBuilder out = new StringBuilder().append(seq).append(' ').append(Hex.encode(lastHash));
+        StringBuilder out = new StringBuilder().append(seq).append(' ').append(java.util.HexFormat.of().formatHex(lastHash));
         for (byte[] node : frontier.nodes()) {
-            out.append(' ').append(Hex.encode(node));
+            out.append(' ').append(java.util.HexFormat.of().formatHex(node));
         }
         return out.toString();
     }
@@ -114,14 +114,14 @@ public final class ChainState {
         long seq = Long.parseLong(parts[0]);
         List<byte[]> nodes = new ArrayList<>();
         for (int i = 2; i < parts.length; i++) {
-            nodes.add(Hex.decode(parts[i]));
+            nodes.add(java.util.HexFormat.of().parseHex(parts[i]));
         }
-        return of(seq, Hex.decode(parts[1]), MerkleFrontier.restore(seq, nodes));
+        return of(seq, java.util.HexFormat.of().parseHex(parts[1]), MerkleFrontier.restore(seq, nodes));
     }
 
     @Override
     public String toString() {
-        return "ChainState[seq=" + seq + ", last=" + Hex.encode(lastHash).substring(0, 12) + "]";
+        return "ChainState[seq=" + seq + ", last=" + java.util.HexFormat.of().formatHex(lastHash).substring(0, 12) + "]";
     }
 
     /**

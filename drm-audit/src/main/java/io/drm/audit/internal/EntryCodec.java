@@ -7,9 +7,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.HexFormat;
 import java.util.TreeMap;
 
 /**
@@ -31,10 +31,8 @@ import java.util.TreeMap;
 public final class EntryCodec {
 
     /** The ECS version the entries follow. */
-    public static final String ECS_VERSION = "8.11.0";
+    public static final String ECS_VERSION = EcsDocument.ECS_VERSION;
 
-    private static final List<String> CATEGORY = List.of("database");
-    private static final List<String> TYPE = List.of("change");
 
     private final CanonicalJson json = new CanonicalJson();
     private final MessageDigest sha256 = sha256();
@@ -68,7 +66,7 @@ public final class EntryCodec {
      */
     public Sealed seal(AuditEvent event, long seq, byte[] prevHash) {
         byte[] body = event.details().comparator() == null ? body(event, seq, prevHash)
-                : json.encode(document(event, seq, Hex.encode(prevHash)));
+                : json.encode(document(event, seq, java.util.HexFormat.of().formatHex(prevHash)));
         sha256.update(body);
         sha256.update(prevHash);
         byte[] hash = sha256.digest();
@@ -77,8 +75,8 @@ public final class EntryCodec {
         int at = indexOf(body, 0, Math.min(body.length, 200), DRM_OPEN);
         byte[] canonical;
         if (at < 0) {
-            Map<String, Object> doc = document(event, seq, Hex.encode(prevHash));
-            drm(doc).put("hash", Hex.encode(hash));
+            Map<String, Object> doc = document(event, seq, java.util.HexFormat.of().formatHex(prevHash));
+            drm(doc).put("hash", java.util.HexFormat.of().formatHex(hash));
             canonical = json.encode(doc);
         } else {
             int cut = at + DRM_OPEN.length;
@@ -131,7 +129,7 @@ public final class EntryCodec {
             }
             String stored1 = text(drm, "hash");
             String prev = text(drm, "prev");
-            if (!Hex.isSha256(prev) || !Hex.isSha256(stored1)) {
+            if (!isSha256(prev) || !isSha256(stored1)) {
                 throw new MalformedEntryException("drm.prev or drm.hash is not a SHA-256 in lower-case hex");
             }
             Map<String, Object> event = object(doc, "event");
@@ -150,8 +148,8 @@ public final class EntryCodec {
             drm.remove("hash");
             byte[] body = json.encode(doc);
             sha256.update(body);
-            sha256.update(Hex.decode(prev));
-            String computed = Hex.encode(sha256.digest());
+            sha256.update(java.util.HexFormat.of().parseHex(prev));
+            String computed = java.util.HexFormat.of().formatHex(sha256.digest());
             drm.put("hash", stored1);
             byte[] canonical = json.encode(doc);
             if (seq < 1) {
@@ -204,8 +202,8 @@ public final class EntryCodec {
         if (i == seqStart || b[seqStart] == '0' || i >= off + len || b[i] != ',') {
             return null;
         }
-        byte[] storedBytes = Hex.decodeSha256(b, hashStart);
-        byte[] prevBytes = Hex.decodeSha256(b, prevStart);
+        byte[] storedBytes = decodeSha256(b, hashStart);
+        byte[] prevBytes = decodeSha256(b, prevStart);
         if (storedBytes == null || prevBytes == null) {
             return null;
         }
@@ -340,26 +338,11 @@ public final class EntryCodec {
         return w.toBytes();
     }
 
+    /** The ECS document of {@link EcsDocument}, with the chain fields {@code drm.seq} and {@code drm.prev}. */
     private static Map<String, Object> document(AuditEvent e, long seq, String prev) {
-        Map<String, Object> doc = new TreeMap<>();
-        doc.put("@timestamp", e.time().toString());
-        Map<String, Object> drm = new TreeMap<>();
-        drm.put("seq", seq);
-        drm.put("prev", prev);
-        drm.put("target", e.target());
-        doc.put("drm", drm);
-        doc.put("ecs", Map.of("version", ECS_VERSION));
-        Map<String, Object> event = new TreeMap<>();
-        event.put("action", e.action());
-        event.put("category", CATEGORY);
-        event.put("id", e.id());
-        event.put("kind", "event");
-        event.put("outcome", e.outcome().name().toLowerCase(Locale.ROOT));
-        event.put("type", TYPE);
-        doc.put("event", event);
-        doc.put("labels", e.details());
-        doc.put("service", Map.of("environment", e.environment()));
-        doc.put("user", Map.of("name", e.actor()));
+        Map<String, Object> doc = EcsDocument.of(e);
+        drm(doc).put("seq", seq);
+        drm(doc).put("prev", prev);
         return doc;
     }
 
@@ -392,6 +375,41 @@ public final class EntryCodec {
             case "unknown" -> AuditEvent.Outcome.UNKNOWN;
             default -> throw new MalformedEntryException("event.outcome is not success, failure or unknown");
         };
+    }
+
+    /**
+     * Decodes 64 lower-case hex digits stored as bytes (the JDK's HexFormat reads characters, not
+     * bytes of a line).
+     *
+     * @return the 32 bytes, or null if the 64 bytes there are not lower-case hex digits
+     */
+    static byte[] decodeSha256(byte[] b, int off) {
+        if (off < 0 || off + 64 > b.length) {
+            return null;
+        }
+        byte[] out = new byte[32];
+        for (int i = 0; i < 64; i++) {
+            int c = b[off + i];
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return null;
+            }
+            out[i / 2] |= (byte) (HexFormat.fromHexDigit(c) << (i % 2 == 0 ? 4 : 0));
+        }
+        return out;
+    }
+
+    /** @return whether {@code hex} is a lower-case hex SHA-256 (64 digits) */
+    public static boolean isSha256(String hex) {
+        if (hex == null || hex.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = hex.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static MessageDigest sha256() {

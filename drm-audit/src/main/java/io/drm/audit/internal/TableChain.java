@@ -254,8 +254,8 @@ public final class TableChain {
         ps.setString(k++, e.action());
         ps.setString(k++, e.environment());
         ps.setString(k++, e.details().get("releaseId"));
-        ps.setString(k++, Hex.encode(s.prevHash()));
-        ps.setString(k++, Hex.encode(s.hash()));
+        ps.setString(k++, java.util.HexFormat.of().formatHex(s.prevHash()));
+        ps.setString(k++, java.util.HexFormat.of().formatHex(s.hash()));
         ps.setString(k++, new String(s.canonical(), StandardCharsets.UTF_8));
         return k;
     }
@@ -349,7 +349,7 @@ public final class TableChain {
                 return null;
             }
             if (maxSeq != head.seq()
-                    || maxSeq > 0 && !Hex.encode(state.lastHash()).equals(lastHash)) {
+                    || maxSeq > 0 && !java.util.HexFormat.of().formatHex(state.lastHash()).equals(lastHash)) {
                 throw new HeadMismatch("the head of the audit log says " + head.seq() + " entries, but the last"
                         + " row of drm_audit_log is seq " + maxSeq
                         + (maxSeq == head.seq() ? " with another hash" : "")
@@ -368,12 +368,12 @@ public final class TableChain {
             while ((item = rows.next()) != null) {
                 EntryCodec.Parsed p = item.parsed();
                 if (p == null || !p.selfConsistent() || p.seq() != state.seq() + 1
-                        || !p.prevHash().equals(Hex.encode(state.lastHash()))) {
+                        || !p.prevHash().equals(java.util.HexFormat.of().formatHex(state.lastHash()))) {
                     throw new HeadMismatch("drm_audit_log does not verify at " + item.location()
                             + ", so its head cannot be rebuilt. Run AuditVerifier.forTable(...) on it and keep it as"
                             + " evidence; the sink writes no more to it");
                 }
-                state.advance(p.seq(), Hex.decode(p.storedHash()), p.leafHash());
+                state.advance(p.seq(), java.util.HexFormat.of().parseHex(p.storedHash()), p.leafHash());
             }
         } catch (IOException e) {
             throw new SQLException("cannot read drm_audit_log: " + e.getMessage(), e);

@@ -29,7 +29,7 @@ final class EntryCodecTest {
             EntryCodec.Parsed parsed = codec.parse(sealed.canonical());
             assertThat(parsed.canonical()).isEqualTo(sealed.canonical());
             assertThat(parsed.selfConsistent()).isTrue();
-            assertThat(parsed.storedHash()).isEqualTo(Hex.encode(sealed.hash()));
+            assertThat(parsed.storedHash()).isEqualTo(java.util.HexFormat.of().formatHex(sealed.hash()));
             assertThat(parsed.event()).isEqualTo(event);
             assertThat(codec.quickCheck(sealed.canonical(), 0, sealed.canonical().length)).isNotNull();
             prev = sealed.hash();

@@ -82,4 +82,24 @@ public final class DbFailures {
         int nl = line.indexOf('\n');
         return nl < 0 ? line : line.substring(0, nl).strip();
     }
+
+    /**
+     * Puts a pooled connection back in the auto-commit mode it had, rolling back what a failed job
+     * left uncommitted; failures are ignored (the pool resets or discards the connection).
+     *
+     * @param c the connection
+     * @param autoCommit the mode it had
+     */
+    public static void restoreAutoCommit(Connection c, boolean autoCommit) {
+        try {
+            if (c.getAutoCommit() != autoCommit) {
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                }
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException ignored) {
+            // the pool resets or discards the connection
+        }
+    }
 }

@@ -59,7 +59,7 @@ final class InPlaceTable {
             } catch (SQLException | RuntimeException e) {
                 throw failed(c, e);
             } finally {
-                restore(c, autoCommit);
+                DbFailures.restoreAutoCommit(c, autoCommit);
             }
         } catch (SQLException e) {
             throw new MaskingJobException("masking job " + cx.jobId() + " could not connect to mask table " + name
@@ -273,18 +273,5 @@ final class InPlaceTable {
     private String resumeHint() {
         return "The rows committed stay masked; run the job again with job id " + cx.jobId()
                 + " to resume after the last committed key";
-    }
-
-    private static void restore(Connection c, boolean autoCommit) {
-        try {
-            if (c.getAutoCommit() != autoCommit) {
-                if (!c.getAutoCommit()) {
-                    c.rollback();
-                }
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException ignored) {
-            // the pool resets or discards the connection
-        }
     }
 }

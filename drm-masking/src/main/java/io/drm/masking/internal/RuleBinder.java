@@ -17,10 +17,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Checks masking rules against the database before a job writes anything: every table and column
- * exists (matched case-insensitively, then used as the database stores it), every masker supports
- * its column's type, every name can be quoted, and in place every table has a primary key that is
- * not itself masked. All problems are reported at once.
+ * Binds masking rules to the database before a job writes anything. The rules themselves are
+ * checked by {@link RulesValidator}, the same check {@code MaskingRules.validate} runs (tables and
+ * columns exist, matched case-insensitively, maskers support the column types, no {@code nullify}
+ * on a NOT NULL column, names can be quoted); this class adds what the kind of job needs (in place:
+ * a primary key that is not itself masked; a copy: every table and column in the target, and the
+ * target column accepting what the masker writes). All problems are reported at once.
  */
 public final class RuleBinder {
 
@@ -41,18 +43,17 @@ public final class RuleBinder {
      * @throws UnsafeIdentifierException if a name cannot be quoted safely
      */
     public static List<BoundTable> forInPlace(Schema schema, SqlNames names, MaskingRules rules, String where) {
+        List<String> unsafe = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        RulesValidator.collect(schema, names, rules, "the schema", unsafe, problems);
         List<BoundTable> out = new ArrayList<>();
         for (String ruled : rules.tables()) {
             Map<String, ColumnRule> columnRules = rules.columns(ruled);
-            String written = columnRules.values().iterator().next().table();
             Optional<TableInfo> found = schema.table(ruled);
             if (found.isEmpty()) {
-                problems.add("table " + written + " does not exist" + known(schema));
-                continue;
+                continue; // reported by the rules check
             }
             TableInfo table = found.get();
-            check(names, table.name(), null);
             if (table.primaryKey().isEmpty()) {
                 problems.add("table " + table.name() + " has no primary key; masking in place finds rows by"
                         + " their key (add a primary key, or use MaskedCopy)");
@@ -60,21 +61,21 @@ public final class RuleBinder {
             List<ColumnInfo> key = new ArrayList<>();
             for (String k : table.primaryKey()) {
                 ColumnInfo c = table.column(k).orElseThrow();
-                check(names, table.name(), c.name());
+                safe(names, table.name(), c.name(), unsafe);
                 key.add(c);
             }
             List<ColumnInfo> columns = new ArrayList<>();
             List<TypedMasker> maskers = new ArrayList<>();
             for (ColumnRule rule : columnRules.values()) {
-                Optional<ColumnInfo> column = bindColumn(table, rule, problems);
-                if (column.isEmpty()) {
-                    continue;
+                Optional<ColumnInfo> column = table.column(rule.column());
+                if (column.isEmpty() || RulesValidator.columnProblem(rule, table.name(), column.get()) != null) {
+                    continue; // reported by the rules check
                 }
                 ColumnInfo c = column.get();
-                check(names, table.name(), c.name());
                 if (table.primaryKey().stream().anyMatch(k -> k.equals(c.name()))) {
-                    problems.add("column " + table.name() + "." + c.name() + " is part of the primary key; masking"
-                            + " in place cannot change the key it finds rows by (use MaskedCopy to mask keys)");
+                    problems.add(RulesValidator.where(rules, rule) + ": column " + table.name() + "." + c.name()
+                            + " is part of the primary key; masking in place cannot change the key it finds rows"
+                            + " by (use MaskedCopy to mask keys)");
                     continue;
                 }
                 columns.add(c);
@@ -83,9 +84,7 @@ public final class RuleBinder {
             out.add(new BoundTable(table, table.name(), columns,
                     columns.stream().map(ColumnInfo::name).collect(Collectors.toList()), maskers, key, false));
         }
-        if (!problems.isEmpty()) {
-            throw mismatch(where, problems);
-        }
+        new RulesValidator.Problems(unsafe, problems).throwIfAny(where);
         return out;
     }
 
@@ -105,7 +104,9 @@ public final class RuleBinder {
      */
     public static List<BoundTable> forCopy(Schema source, SqlNames sourceNames, Schema target, SqlNames targetNames,
             MaskingRules rules, List<String> tables, String where) {
+        List<String> unsafe = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        RulesValidator.collect(source, sourceNames, rules, "the source", unsafe, problems);
         Map<String, TableInfo> copied = new LinkedHashMap<>();
         if (tables.isEmpty()) {
             source.tables().values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
@@ -120,19 +121,12 @@ public final class RuleBinder {
                 }
             }
         }
-        for (String ruled : rules.tables()) {
-            if (source.table(ruled).isEmpty()) {
-                problems.add("table " + rules.columns(ruled).values().iterator().next().table()
-                        + " (in the rules) does not exist in the source" + known(source));
-            }
-        }
         List<BoundTable> out = new ArrayList<>();
         for (TableInfo table : copied.values()) {
-            check(sourceNames, table.name(), null);
-            Map<String, ColumnRule> columnRules = rules.columns(table.name());
-            for (ColumnRule rule : columnRules.values()) {
-                bindColumn(table, rule, problems);
+            if (!safe(sourceNames, table.name(), null, unsafe)) {
+                continue;
             }
+            Map<String, ColumnRule> columnRules = rules.columns(table.name());
             Optional<TableInfo> inTarget = target.table(table.name());
             if (inTarget.isEmpty()) {
                 problems.add("table " + table.name() + " does not exist in the target; release the schema to the"
@@ -140,20 +134,26 @@ public final class RuleBinder {
                 continue;
             }
             TableInfo t = inTarget.get();
-            check(targetNames, t.name(), null);
+            safe(targetNames, t.name(), null, unsafe);
             List<ColumnInfo> columns = new ArrayList<>();
             List<String> targetColumns = new ArrayList<>();
             List<TypedMasker> maskers = new ArrayList<>();
             for (ColumnInfo c : table.columns()) {
-                check(sourceNames, table.name(), c.name());
+                safe(sourceNames, table.name(), c.name(), unsafe);
                 Optional<ColumnInfo> tc = t.column(c.name());
                 if (tc.isEmpty()) {
                     problems.add("column " + table.name() + "." + c.name() + " does not exist in the target table "
                             + t.name());
                     continue;
                 }
-                check(targetNames, t.name(), tc.get().name());
+                safe(targetNames, t.name(), tc.get().name(), unsafe);
                 ColumnRule rule = columnRules.get(fold(c.name()));
+                if (rule != null && RulesValidator.columnProblem(rule, table.name(), c) == null) {
+                    String written = RulesValidator.columnProblem(rule, t.name(), tc.get());
+                    if (written != null) {
+                        problems.add(RulesValidator.where(rules, rule) + " in the target: " + written);
+                    }
+                }
                 columns.add(c);
                 targetColumns.add(tc.get().name());
                 maskers.add(rule == null ? null : rule.masker());
@@ -163,43 +163,16 @@ public final class RuleBinder {
             out.add(new BoundTable(table, t.name(), columns, targetColumns, maskers, key,
                     !t.selfReferences().isEmpty()));
         }
-        if (!problems.isEmpty()) {
-            throw mismatch(where, problems);
-        }
+        new RulesValidator.Problems(unsafe, problems).throwIfAny(where);
         return out;
     }
 
-    private static Optional<ColumnInfo> bindColumn(TableInfo table, ColumnRule rule, List<String> problems) {
-        Optional<ColumnInfo> column = table.column(rule.column());
-        if (column.isEmpty()) {
-            problems.add("column " + table.name() + "." + rule.column() + " does not exist (columns of "
-                    + table.name() + ": " + table.columns().stream().map(ColumnInfo::name)
-                    .collect(Collectors.joining(", ")) + ")");
-            return Optional.empty();
+    private static boolean safe(SqlNames names, String table, String column, List<String> unsafe) {
+        boolean ok = RulesValidator.safe(names, table, "table " + table, "table", unsafe);
+        if (column != null && ok) {
+            ok = RulesValidator.safe(names, column, "table " + table, "column", unsafe);
         }
-        ColumnInfo c = column.get();
-        if (!rule.masker().supports(c.type())) {
-            problems.add("masker " + rule.masker().name() + " does not support column " + table.name() + "."
-                    + c.name() + " of type " + c.type() + " (" + c.typeName() + "); choose a masker for that type");
-            return Optional.empty();
-        }
-        return column;
-    }
-
-    private static void check(SqlNames names, String table, String column) {
-        try {
-            names.check(table);
-        } catch (UnsafeIdentifierException e) {
-            throw new UnsafeIdentifierException("a table name: " + Failures.message(e) + ". Nothing was written.", e);
-        }
-        if (column != null) {
-            try {
-                names.check(column);
-            } catch (UnsafeIdentifierException e) {
-                throw new UnsafeIdentifierException("a column of table " + table + ": " + Failures.message(e)
-                        + ". Nothing was written.", e);
-            }
-        }
+        return ok;
     }
 
     private static String known(Schema schema) {
@@ -210,17 +183,6 @@ public final class RuleBinder {
         }
         String listed = names.stream().limit(MAX_LISTED).collect(Collectors.joining(", "));
         return " (tables: " + listed + (names.size() > MAX_LISTED ? ", ..." : "") + ")";
-    }
-
-    private static SchemaMismatchException mismatch(String where, List<String> problems) {
-        StringBuilder message = new StringBuilder("the masking job does not fit ").append(where).append(": ");
-        for (int i = 0; i < Math.min(problems.size(), MAX_LISTED); i++) {
-            message.append(i == 0 ? "" : "; ").append(problems.get(i));
-        }
-        if (problems.size() > MAX_LISTED) {
-            message.append("; and ").append(problems.size() - MAX_LISTED).append(" more");
-        }
-        return new SchemaMismatchException(message.append(". Nothing was written.").toString());
     }
 
     private static String fold(String name) {

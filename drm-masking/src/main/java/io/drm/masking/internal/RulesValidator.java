@@ -8,11 +8,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Checks masking rules against a database's schema and lists every problem. */
+/**
+ * The one check of masking rules against a database's schema, used by
+ * {@link MaskingRules#validate(Connection)} and, through {@link RuleBinder}, by every masking job
+ * before it writes anything: each rule's table and column exist, its names can be quoted, its
+ * masker supports the column's type, and {@code nullify} is not asked of a NOT NULL column. Every
+ * problem is listed.
+ */
 public final class RulesValidator {
 
     /**
-     * What is wrong.
+     * What is wrong, collected while checking.
      *
      * @param unsafe names that cannot be quoted safely
      * @param mismatches tables, columns and types that do not fit
@@ -32,16 +38,28 @@ public final class RulesValidator {
         }
 
         /**
+         * As {@link #throwIfAny(String)} for "the database".
+         *
          * @throws UnsafeIdentifierException if a name is unsafe (the message lists all problems)
          * @throws SchemaMismatchException if the rules do not fit the schema
          */
         public void throwIfAny() {
+            throwIfAny("the database");
+        }
+
+        /**
+         * @param where the database or copy the rules were checked against, for the message
+         * @throws UnsafeIdentifierException if a name is unsafe (the message lists all problems)
+         * @throws SchemaMismatchException if the rules do not fit the schema
+         */
+        public void throwIfAny(String where) {
             if (unsafe.isEmpty() && mismatches.isEmpty()) {
                 return;
             }
             List<String> all = all();
-            StringBuilder m = new StringBuilder("masking rules do not fit the database: ").append(all.size())
-                    .append(all.size() == 1 ? " problem" : " problems").append("; nothing was masked:");
+            StringBuilder m = new StringBuilder("masking rules do not fit ").append(where).append(": ")
+                    .append(all.size()).append(all.size() == 1 ? " problem" : " problems")
+                    .append(". Nothing was written:");
             all.forEach(p -> m.append("\n  - ").append(p));
             if (!unsafe.isEmpty()) {
                 throw new UnsafeIdentifierException(m.toString());
@@ -70,10 +88,26 @@ public final class RulesValidator {
         }
         List<String> unsafe = new ArrayList<>();
         List<String> mismatches = new ArrayList<>();
+        collect(schema, names, rules, "the schema", unsafe, mismatches);
+        return new Problems(unsafe, mismatches);
+    }
+
+    /**
+     * Checks every rule against one schema, adding what is wrong to the lists.
+     *
+     * @param schema the tables the rules apply to
+     * @param names the database's quoting
+     * @param rules the rules
+     * @param schemaName how messages name the schema ("the schema", "the source")
+     * @param unsafe receives names that cannot be quoted
+     * @param mismatches receives what does not fit
+     */
+    static void collect(SchemaReader.Schema schema, SqlNames names, MaskingRules rules, String schemaName,
+            List<String> unsafe, List<String> mismatches) {
         List<MaskingRules.ColumnRule> all = rules.rules();
         for (int i = 0; i < all.size(); i++) {
             MaskingRules.ColumnRule r = all.get(i);
-            String where = "rules[" + i + "] (" + r.table() + "." + r.column() + ")";
+            String where = where(rules, r);
             boolean safe = safe(names, r.table(), where, "table", unsafe);
             safe &= safe(names, r.column(), where, "column", unsafe);
             if (!safe) {
@@ -81,8 +115,8 @@ public final class RulesValidator {
             }
             SchemaReader.TableInfo table = schema.table(r.table()).orElse(null);
             if (table == null) {
-                mismatches.add(where + ": no table " + r.table() + " in the schema; check the name or remove the"
-                        + " rule" + Suggestions.didYouMean(r.table(), schema.tables().keySet()));
+                mismatches.add(where + ": no table " + r.table() + " in " + schemaName + "; check the name or"
+                        + " remove the rule" + Suggestions.didYouMean(r.table(), schema.tables().keySet()));
                 continue;
             }
             SchemaReader.ColumnInfo column = table.column(r.column()).orElse(null);
@@ -92,20 +126,47 @@ public final class RulesValidator {
                         + Suggestions.didYouMean(r.column(), columns));
                 continue;
             }
-            String masker = r.masker().name();
-            if (!r.masker().supports(column.type())) {
-                mismatches.add(where + ": masker '" + masker + "' cannot mask " + column.type() + " columns ("
-                        + table.name() + "." + column.name() + " is " + column.typeName() + "); choose a masker"
-                        + " for that type");
-            } else if ("nullify".equals(masker) && !column.nullable()) {
-                mismatches.add(where + ": " + table.name() + "." + column.name() + " is NOT NULL, so 'nullify'"
-                        + " cannot mask it; use 'redact' or another masker, or allow nulls");
+            String problem = columnProblem(r, table.name(), column);
+            if (problem != null) {
+                mismatches.add(where + ": " + problem);
             }
         }
-        return new Problems(unsafe, mismatches);
     }
 
-    private static boolean safe(SqlNames names, String name, String where, String what, List<String> unsafe) {
+    /**
+     * @param rules the rules
+     * @param r one of them
+     * @return how messages name the rule: {@code rules[i] (table.column)}
+     */
+    static String where(MaskingRules rules, MaskingRules.ColumnRule r) {
+        return "rules[" + rules.rules().indexOf(r) + "] (" + r.table() + "." + r.column() + ")";
+    }
+
+    /**
+     * Whether a rule's masker can write the column.
+     *
+     * @param r the rule
+     * @param table the table's name as the database stores it
+     * @param column the column written
+     * @return what is wrong, or null
+     */
+    static String columnProblem(MaskingRules.ColumnRule r, String table, SchemaReader.ColumnInfo column) {
+        String masker = r.masker().name();
+        if (!r.masker().supports(column.type())) {
+            return "masker '" + masker + "' cannot mask " + column.type() + " columns (" + table + "."
+                    + column.name() + " is " + column.typeName() + "); choose a masker for that type";
+        }
+        if ("nullify".equals(masker) && !column.nullable()) {
+            return table + "." + column.name() + " is NOT NULL, so 'nullify' cannot mask it; use 'redact' or"
+                    + " another masker, or allow nulls";
+        }
+        return null;
+    }
+
+    /**
+     * @return whether the name can be quoted; if not, says why in {@code unsafe}
+     */
+    static boolean safe(SqlNames names, String name, String where, String what, List<String> unsafe) {
         try {
             names.check(name);
             return true;

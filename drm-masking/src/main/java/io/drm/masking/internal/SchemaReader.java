@@ -184,8 +184,7 @@ public final class SchemaReader {
      * @throws SQLException if the product name cannot be read
      */
     public static boolean isMySql(DatabaseMetaData md) throws SQLException {
-        String product = md.getDatabaseProductName().toLowerCase(Locale.ROOT);
-        return product.contains("mysql") || product.contains("mariadb");
+        return Dialect.of(md) == Dialect.MYSQL;
     }
 
     private static JDBCType jdbcType(int code) {

@@ -134,8 +134,8 @@ final class TableCopy implements Callable<TableReport> {
                 rollback(dst, e);
                 throw failed(phase, e);
             } finally {
-                restore(src, srcAuto);
-                restore(dst, dstAuto);
+                DbFailures.restoreAutoCommit(src, srcAuto);
+                DbFailures.restoreAutoCommit(dst, dstAuto);
             }
         } catch (SQLException e) {
             throw failed(phase, e);
@@ -394,19 +394,6 @@ final class TableCopy implements Callable<TableReport> {
             }
         } catch (SQLException r) {
             e.addSuppressed(r);
-        }
-    }
-
-    private static void restore(Connection c, boolean autoCommit) {
-        try {
-            if (c.getAutoCommit() != autoCommit) {
-                if (!c.getAutoCommit()) {
-                    c.rollback();
-                }
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException ignored) {
-            // the pool resets or discards the connection
         }
     }
 }
