@@ -83,6 +83,7 @@ public final class Rollback {
         RollbackEngine engine = new RollbackEngine(settings);
         RollbackEngine.Planned planned = engine.plan(target);
         return new ReleasePlan(planned.plan().id(), planned.plan().currentVersion(), planned.plan().targetVersion(),
-                planned.plan().steps(), () -> engine.apply(planned, target));
+                planned.plan().steps(), () -> engine.apply(planned, target), java.util.List.of(),
+                () -> engine.dryRun(planned));
     }
 }

@@ -93,6 +93,35 @@ final class RollbackTest {
     }
 
     @OnEachDatabase
+    void a_rollback_plan_can_be_dry_run(DbKind kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrations m = Migrations.in(dir).standard()
+                    .add("U3__add_email.sql", "ALTER TABLE customer DROP COLUMN email;\n")
+                    .add("U2__insert_customer.sql", "DELETE FROM customer WHERE id = 1;\n");
+            drm(db, m).plan().apply();
+            RecordingSink sink = RecordingSink.recording();
+
+            DryRunReport report = drm(db, m).auditSink(sink).rollback().toVersion("1").dryRun();
+
+            assertThat(report.steps()).hasSize(2);
+            assertThat(sink.actions()).containsExactly("release.dry_run");
+            assertThat(db.appliedVersions()).containsExactly("1", "2", "3");
+            assertThat(db.queryLong("SELECT COUNT(*) FROM customer")).isEqualTo(1);
+            if (kind == DbKind.POSTGRESQL) {
+                assertThat(report.mode()).isEqualTo(DryRunReport.Mode.IN_TRANSACTION_ROLLED_BACK);
+                assertThat(report.steps()).extracting(DryRunReport.Step::status)
+                        .containsOnly(DryRunReport.Status.EXECUTED);
+                assertThat(report.steps().get(0).destructive()).isNotEmpty();
+                assertThat(report.steps().get(1).rowsAffected()).isEqualTo(1);
+            } else {
+                assertThat(report.mode()).isEqualTo(DryRunReport.Mode.NOT_EXECUTED);
+                assertThat(report.steps()).extracting(DryRunReport.Step::status)
+                        .containsOnly(DryRunReport.Status.NOT_EXECUTED);
+            }
+        }
+    }
+
+    @OnEachDatabase
     void a_dropped_table_comes_back_with_its_keys_indexes_and_rows(DbKind kind) {
         try (TestDatabase db = TestDatabase.create(kind)) {
             Migrations m = Migrations.in(dir)

@@ -263,6 +263,17 @@ public final class RollbackEngine {
     }
 
     /**
+     * Dry-runs a rollback plan: on PostgreSQL in one transaction that is rolled back, elsewhere
+     * reporting each step as not executed, with the reason.
+     *
+     * @param planned the plan
+     * @return the report
+     */
+    public io.drm.DryRunReport dryRun(Planned planned) {
+        return new RollbackDryRun(settings, planner).run(planned);
+    }
+
+    /**
      * Applies a rollback plan: lock, re-plan, refuse a changed plan, undo, record.
      *
      * @param planned the plan the caller saw
