@@ -31,7 +31,29 @@ public record Settings(
         Clock clock,
         Supplier<String> ids,
         ClassLoader classLoader,
-        io.drm.spi.ArtifactDecryptor decryptor) {
+        io.drm.spi.ArtifactDecryptor decryptor,
+        PromotionSettings promotion) {
+
+    /**
+     * Settings without promotion or attestation signing.
+     *
+     * @param connector the connector
+     * @param locations the locations
+     * @param environment the environment
+     * @param actor the actor
+     * @param auditSink the audit sink
+     * @param lockTimeout the lock timeout
+     * @param clock the clock
+     * @param ids the id supplier
+     * @param classLoader the class loader
+     * @param decryptor the artifact decryptor, or {@code null}
+     */
+    public Settings(Connector connector, List<String> locations, String environment, String actor,
+            AuditSink auditSink, Duration lockTimeout, Clock clock, Supplier<String> ids, ClassLoader classLoader,
+            io.drm.spi.ArtifactDecryptor decryptor) {
+        this(connector, locations, environment, actor, auditSink, lockTimeout, clock, ids, classLoader, decryptor,
+                PromotionSettings.NONE);
+    }
 
     /**
      * Settings without a keyring.
@@ -62,5 +84,6 @@ public record Settings(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(classLoader, "classLoader");
+        Objects.requireNonNull(promotion, "promotion");
     }
 }
