@@ -418,6 +418,18 @@ public final class DataRelease {
             return this;
         }
 
+        /**
+         * Starts a canary configuration release of the configured locations: see {@link Canary}.
+         *
+         * @param check the health check polled over the window
+         * @return the canary, to configure and {@link Canary#release()}
+         * @throws ConfigurationException if the configuration is incomplete
+         */
+        public Canary canary(CanaryCheck check) {
+            Objects.requireNonNull(check, "check");
+            return new Canary(freeze(), check);
+        }
+
         private io.drm.internal.PromotionSettings promotion() {
             String from = requireFrom;
             if (!environments.isEmpty()) {

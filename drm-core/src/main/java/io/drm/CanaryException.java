@@ -1,9 +1,9 @@
 package io.drm;
 
 /**
- * A canary configuration release failed its health check; the configuration was rolled back.
+ * A canary configuration release cannot start (no earlier configuration version to return to) or its rollback failed.
  */
-public class CanaryFailedException extends DrmException {
+public class CanaryException extends DrmException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,7 +15,7 @@ public class CanaryFailedException extends DrmException {
      *
      * @param message what was wrong, where and what to do
      */
-    public CanaryFailedException(String message) {
+    public CanaryException(String message) {
         super(CODE, message);
     }
 
@@ -25,7 +25,7 @@ public class CanaryFailedException extends DrmException {
      * @param message what was wrong, where and what to do
      * @param cause the underlying failure
      */
-    public CanaryFailedException(String message, Throwable cause) {
+    public CanaryException(String message, Throwable cause) {
         super(CODE, message, cause);
     }
 }
