@@ -123,6 +123,11 @@ public final class DataRelease {
         private String baselineDescription;
         private String liquibaseVersion;
         private java.util.Set<String> outOfOrderEnvironments = java.util.Set.of();
+        private List<String> environments = List.of();
+        private String requireFrom;
+        private Attestation promotedFrom;
+        private List<java.security.PublicKey> trustedKeys = List.of();
+        private java.security.PrivateKey attestationKey;
 
         private Builder() {
         }
@@ -376,7 +381,7 @@ public final class DataRelease {
             }
             return new Settings(connector, locations, environment, actor, auditSink, lockTimeout, clock,
                     () -> UUID.randomUUID().toString(), loader, keyring, new io.drm.internal.Adoption(baselineVersion,
-                            baselineDescription, liquibaseVersion, outOfOrderEnvironments));
+                            baselineDescription, liquibaseVersion, outOfOrderEnvironments), promotion());
         }
 
         /**
@@ -463,6 +468,26 @@ public final class DataRelease {
         }
 
         /**
+         * Signs each applied release's attestation ({@link ReleaseResult#attestation()}) with an
+         * Ed25519 key (the JDK's {@code KeyPairGenerator.getInstance("Ed25519")}). Without a key the
+         * attestation is unsigned: readable, but {@link Attestation#verify} is {@code false} and no
+         * promotion accepts it.
+         *
+         * @param key the Ed25519 private key
+         * @return this builder
+         * @throws IllegalArgumentException if the key is not an Ed25519 (EdDSA) key
+         */
+        public Builder attestationKey(java.security.PrivateKey key) {
+            Objects.requireNonNull(key, "key");
+            if (!"EdDSA".equals(key.getAlgorithm()) && !"Ed25519".equals(key.getAlgorithm())) {
+                throw new IllegalArgumentException("the attestation key must be an Ed25519 key, not "
+                        + key.getAlgorithm());
+            }
+            this.attestationKey = key;
+            return this;
+        }
+
+        /**
          * Applies late-merged migrations whose version is below the database's current version, in the
          * given environments only (Flyway's {@code outOfOrder}): each is logged at WARN, recorded with
          * status {@code OUT_OF_ORDER} in {@code drm_release_step} and audited as
@@ -488,6 +513,119 @@ public final class DataRelease {
                 throw new IllegalArgumentException("not a Flyway version (digits separated by . or _): " + version);
             }
             return version.replace('_', '.');
+        }
+
+        /**
+         * Signs attestations with the private key of an Ed25519 key pair.
+         *
+         * @param keyPair the key pair
+         * @return this builder
+         * @see #attestationKey(java.security.PrivateKey)
+         */
+        public Builder attestationKey(java.security.KeyPair keyPair) {
+            Objects.requireNonNull(keyPair, "keyPair");
+            return attestationKey(keyPair.getPrivate());
+        }
+
+        /**
+         * Orders the environments a release is promoted through, for example
+         * {@code environments("dev", "staging", "prod")}. The {@link #environment(String)} released
+         * to must be one of them; releasing to the last one requires, by default, an attestation from
+         * the one before it ({@link #requireAttestationFrom(String)}).
+         *
+         * @param environments two or more distinct names, in promotion order
+         * @return this builder
+         */
+        public Builder environments(String... environments) {
+            Objects.requireNonNull(environments, "environments");
+            if (environments.length < 2) {
+                throw new IllegalArgumentException("environments needs at least two names, in promotion order");
+            }
+            List<String> list = new java.util.ArrayList<>();
+            for (String e : environments) {
+                String name = nonBlank(e, "environment");
+                if (list.contains(name)) {
+                    throw new IllegalArgumentException("environment '" + name + "' is listed twice");
+                }
+                list.add(name);
+            }
+            this.environments = List.copyOf(list);
+            return this;
+        }
+
+        /**
+         * Requires a valid attestation from the given environment (through
+         * {@link #promotedFrom(Attestation)}) for exactly the content about to run; otherwise the
+         * release is refused before the lock with a {@link PromotionRefusedException}. When
+         * {@link #environments(String...)} are set, it must be the environment right before the one
+         * released to.
+         *
+         * @param environment the environment that must have released the same content
+         * @return this builder
+         */
+        public Builder requireAttestationFrom(String environment) {
+            this.requireFrom = nonBlank(environment, "environment");
+            return this;
+        }
+
+        /**
+         * Supplies the attestation of the previous environment's release of the same content.
+         *
+         * @param attestation the attestation, as {@link Attestation#parse(String)} read it
+         * @return this builder
+         */
+        public Builder promotedFrom(Attestation attestation) {
+            this.promotedFrom = Objects.requireNonNull(attestation, "attestation");
+            return this;
+        }
+
+        /**
+         * Sets the public keys whose signatures a promotion accepts (replacing earlier ones).
+         *
+         * @param keys one or more Ed25519 public keys
+         * @return this builder
+         */
+        public Builder trustAttestationKeys(java.security.PublicKey... keys) {
+            Objects.requireNonNull(keys, "keys");
+            if (keys.length == 0) {
+                throw new IllegalArgumentException("at least one trusted key is needed");
+            }
+            for (java.security.PublicKey k : keys) {
+                Objects.requireNonNull(k, "key");
+            }
+            this.trustedKeys = List.of(keys);
+            return this;
+        }
+
+        /**
+         * Starts a canary configuration release of the configured locations: see {@link Canary}.
+         *
+         * @param check the health check polled over the window
+         * @return the canary, to configure and {@link Canary#release()}
+         * @throws ConfigurationException if the configuration is incomplete
+         */
+        public Canary canary(CanaryCheck check) {
+            Objects.requireNonNull(check, "check");
+            return new Canary(freeze(), check);
+        }
+
+        private io.drm.internal.PromotionSettings promotion() {
+            String from = requireFrom;
+            if (!environments.isEmpty()) {
+                int at = environments.indexOf(environment);
+                if (at < 0) {
+                    throw new ConfigurationException("the environment '" + environment + "' is not one of the"
+                            + " configured environments " + environments + "; set environment(...) to one of them");
+                }
+                if (from == null && at == environments.size() - 1) {
+                    from = environments.get(at - 1);
+                }
+                if (from != null && (at == 0 || !environments.get(at - 1).equals(from))) {
+                    throw new ConfigurationException("requireAttestationFrom(\"" + from + "\") does not name the"
+                            + " environment before '" + environment + "' in " + environments);
+                }
+            }
+            return new io.drm.internal.PromotionSettings(environments, from, promotedFrom, trustedKeys, attestationKey);
         }
 
         private static String nonBlank(String value, String what) {

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param toVersion the schema version after the release ({@code null}: empty history)
  * @param outcome what happened
  * @param artifacts the data artifacts and configuration documents loaded, in order, with their row counts
+ * @param attestation what an applied release attests (signed when the release had an attestation
+ *     key, else unsigned); {@code null} for up-to-date and rolled-back results
  */
 public record ReleaseResult(
         String releaseId,
@@ -24,7 +26,24 @@ public record ReleaseResult(
         String fromVersion,
         String toVersion,
         Outcome outcome,
-        List<LoadedArtifact> artifacts) {
+        List<LoadedArtifact> artifacts,
+        Attestation attestation) {
+
+    /**
+     * A result without an attestation.
+     *
+     * @param releaseId the release's id
+     * @param planId the plan's id
+     * @param appliedSteps the steps applied
+     * @param fromVersion the version before
+     * @param toVersion the version after
+     * @param outcome what happened
+     * @param artifacts the artifacts loaded
+     */
+    public ReleaseResult(String releaseId, String planId, List<AppliedStep> appliedSteps, String fromVersion,
+            String toVersion, Outcome outcome, List<LoadedArtifact> artifacts) {
+        this(releaseId, planId, appliedSteps, fromVersion, toVersion, outcome, artifacts, null);
+    }
 
     /**
      * A result without artifacts.

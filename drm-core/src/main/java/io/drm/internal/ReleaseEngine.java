@@ -68,7 +68,9 @@ public final class ReleaseEngine {
         ScannedLocations scan = stamp != null && stamp.equals(planned.stamp()) && !planned.scan().files().isEmpty()
                 ? planned.scan() : planner.scan();
         try (Connector.Lease lease = settings.connector().open()) {
-            return underLock(lease, kindOf(lease), scan, planned);
+            DatabaseKind kind = kindOf(lease);
+            PromotionGate.check(settings, target(lease, kind), planned);
+            return underLock(lease, kind, scan, planned);
         }
     }
 
@@ -114,7 +116,11 @@ public final class ReleaseEngine {
                 LOG.debug("up to date at version {} (ledger matches the locations)", quick.currentVersion());
                 return upToDate(quick);
             }
-            return underLock(lease, kind, scan, null);
+            PlanState checked = PromotionGate.required(settings) ? planner.plan(lease, kind, scan, null) : null;
+            if (checked != null) {
+                PromotionGate.check(settings, target(lease, kind), checked);
+            }
+            return underLock(lease, kind, scan, checked);
         }
     }
 
@@ -282,7 +288,8 @@ public final class ReleaseEngine {
         audit.flush(ifFails);
         LOG.info("release {} - applied {} steps, now at version {}", releaseId, applied.size(), toVersion);
         return new ReleaseResult(releaseId, plan.id(), applied, plan.currentVersion(), toVersion,
-                ReleaseResult.Outcome.APPLIED, artifacts.loaded());
+                ReleaseResult.Outcome.APPLIED, artifacts.loaded(), Attestations.of(settings, plan, scan,
+                        artifacts.loaded()));
     }
 
     private static Map<String, String> artifactDetails(String releaseId, io.drm.LoadedArtifact loaded) {

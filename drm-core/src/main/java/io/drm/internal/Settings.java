@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  * @param classLoader the class loader for {@code classpath:} locations
  * @param decryptor the keyring for encrypted data artifacts, or {@code null}
  * @param adoption baseline, Liquibase import and out-of-order settings
+ * @param promotion environments, attestation signing and the promotion requirement
  */
 public record Settings(
         Connector connector,
@@ -33,7 +34,8 @@ public record Settings(
         Supplier<String> ids,
         ClassLoader classLoader,
         io.drm.spi.ArtifactDecryptor decryptor,
-        Adoption adoption) {
+        Adoption adoption,
+        PromotionSettings promotion) {
 
     /** Validates and copies. */
     public Settings {
@@ -47,10 +49,11 @@ public record Settings(
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(classLoader, "classLoader");
         Objects.requireNonNull(adoption, "adoption");
+        Objects.requireNonNull(promotion, "promotion");
     }
 
     /**
-     * Settings without adoption options.
+     * Settings without a keyring, adoption options or promotion.
      *
      * @param connector where connections come from
      * @param locations the locations
@@ -64,12 +67,11 @@ public record Settings(
      */
     public Settings(Connector connector, List<String> locations, String environment, String actor,
             AuditSink auditSink, Duration lockTimeout, Clock clock, Supplier<String> ids, ClassLoader classLoader) {
-        this(connector, locations, environment, actor, auditSink, lockTimeout, clock, ids, classLoader, null,
-                Adoption.NONE);
+        this(connector, locations, environment, actor, auditSink, lockTimeout, clock, ids, classLoader, null);
     }
 
     /**
-     * Settings with a keyring and without adoption options.
+     * Settings with a keyring, without adoption options or promotion.
      *
      * @param connector where connections come from
      * @param locations the locations
@@ -86,6 +88,6 @@ public record Settings(
             AuditSink auditSink, Duration lockTimeout, Clock clock, Supplier<String> ids, ClassLoader classLoader,
             io.drm.spi.ArtifactDecryptor decryptor) {
         this(connector, locations, environment, actor, auditSink, lockTimeout, clock, ids, classLoader, decryptor,
-                Adoption.NONE);
+                Adoption.NONE, PromotionSettings.NONE);
     }
 }
