@@ -1,6 +1,7 @@
 package io.drm.internal;
 
 import io.drm.spi.AuditSink;
+import io.drm.spi.ReleaseListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
  * @param clock the clock for timestamps
  * @param ids the source of release and event ids
  * @param classLoader the class loader for {@code classpath:} locations
+ * @param listeners the release listeners, in registration order
  */
 public record Settings(
         Connector connector,
@@ -29,7 +31,8 @@ public record Settings(
         Duration lockTimeout,
         Clock clock,
         Supplier<String> ids,
-        ClassLoader classLoader) {
+        ClassLoader classLoader,
+        List<ReleaseListener> listeners) {
 
     /** Validates and copies. */
     public Settings {
@@ -42,5 +45,6 @@ public record Settings(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(classLoader, "classLoader");
+        listeners = List.copyOf(listeners);
     }
 }
