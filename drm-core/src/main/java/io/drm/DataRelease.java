@@ -6,9 +6,11 @@ import io.drm.internal.PlanState;
 import io.drm.internal.ReleaseEngine;
 import io.drm.internal.Settings;
 import io.drm.spi.AuditSink;
+import io.drm.spi.ReleaseListener;
 import io.drm.spi.Slf4jAuditSink;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -118,6 +120,7 @@ public final class DataRelease {
         private Duration lockTimeout = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
         private ClassLoader classLoader;
+        private final List<ReleaseListener> listeners = new ArrayList<>();
         private io.drm.spi.ArtifactDecryptor keyring;
         private String baselineVersion;
         private String baselineDescription;
@@ -256,6 +259,19 @@ public final class DataRelease {
         }
 
         /**
+         * Adds a listener that hears when releases start, apply steps, complete, fail or find nothing
+         * to do (for metrics or notifications). May be called several times; listeners are called in
+         * the order they were added. A listener that throws does not change the release.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(ReleaseListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
          * Plans a release: reads the locations and the database's state without writing anything.
          *
          * @return the plan
@@ -381,7 +397,7 @@ public final class DataRelease {
             }
             return new Settings(connector, locations, environment, actor, auditSink, lockTimeout, clock,
                     () -> UUID.randomUUID().toString(), loader, keyring, new io.drm.internal.Adoption(baselineVersion,
-                            baselineDescription, liquibaseVersion, outOfOrderEnvironments), promotion());
+                            baselineDescription, liquibaseVersion, outOfOrderEnvironments), promotion(), listeners);
         }
 
         /**

@@ -33,6 +33,7 @@ public final class ReleaseEngine {
 
     private final Settings settings;
     private final Planner planner;
+    private final Listeners listeners;
 
     /**
      * Creates an engine.
@@ -42,6 +43,7 @@ public final class ReleaseEngine {
     public ReleaseEngine(Settings settings) {
         this.settings = settings;
         this.planner = new Planner(settings);
+        this.listeners = new Listeners(settings);
     }
 
     /**
@@ -50,6 +52,16 @@ public final class ReleaseEngine {
      * @return the plan
      */
     public PlanState plan() {
+        Instant start = settings.clock().instant();
+        try {
+            return planOnce();
+        } catch (DrmException e) {
+            listeners.failed(e, start);
+            throw e;
+        }
+    }
+
+    private PlanState planOnce() {
         ScannedLocations scan = planner.scan();
         try (Connector.Lease lease = settings.connector().open()) {
             return planner.plan(lease, kindOf(lease), scan, null);
@@ -63,6 +75,18 @@ public final class ReleaseEngine {
      * @return the result
      */
     public ReleaseResult apply(PlanState planned) {
+        Instant start = settings.clock().instant();
+        try {
+            ReleaseResult result = applyOnce(planned);
+            listeners.finished(result, start);
+            return result;
+        } catch (DrmException e) {
+            listeners.failed(e, start);
+            throw e;
+        }
+    }
+
+    private ReleaseResult applyOnce(PlanState planned) {
         // Unchanged listing (sizes, times): the files the plan read are still there; else read again.
         String stamp = planner.scanner().stamp(settings.locations());
         ScannedLocations scan = stamp != null && stamp.equals(planned.stamp()) && !planned.scan().files().isEmpty()
@@ -91,6 +115,18 @@ public final class ReleaseEngine {
      * @return the result
      */
     public ReleaseResult onStartup() {
+        Instant start = settings.clock().instant();
+        try {
+            ReleaseResult result = onStartupOnce();
+            listeners.finished(result, start);
+            return result;
+        } catch (DrmException e) {
+            listeners.failed(e, start);
+            throw e;
+        }
+    }
+
+    private ReleaseResult onStartupOnce() {
         // The listing (sizes and times of every file) runs while the connection is opened: on a
         // non-pooling data source a new session costs about as much as listing thousands of files.
         java.util.concurrent.CompletableFuture<String> listing = java.util.concurrent.CompletableFuture
@@ -194,6 +230,7 @@ public final class ReleaseEngine {
         details.put("steps", String.valueOf(plan.steps().size()));
         audit.append("release.started", AuditEvent.Outcome.UNKNOWN, details,
                 "Audit is fail-closed: the release did not start and nothing was applied.");
+        listeners.started(releaseId, plan);
         Instant started = settings.clock().instant();
         Ledger.ReleaseRow row = new Ledger.ReleaseRow(releaseId, plan.id(), settings.environment(), settings.actor(),
                 Ledger.RUNNING, plan.currentVersion(), plan.targetVersion(), plan.contentHash(), plan.stamp(),

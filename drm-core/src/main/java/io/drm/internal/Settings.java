@@ -1,6 +1,7 @@
 package io.drm.internal;
 
 import io.drm.spi.AuditSink;
+import io.drm.spi.ReleaseListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
  * @param decryptor the keyring for encrypted data artifacts, or {@code null}
  * @param adoption baseline, Liquibase import and out-of-order settings
  * @param promotion environments, attestation signing and the promotion requirement
+ * @param listeners the release listeners, in registration order
  */
 public record Settings(
         Connector connector,
@@ -35,7 +37,8 @@ public record Settings(
         ClassLoader classLoader,
         io.drm.spi.ArtifactDecryptor decryptor,
         Adoption adoption,
-        PromotionSettings promotion) {
+        PromotionSettings promotion,
+        List<ReleaseListener> listeners) {
 
     /** Validates and copies. */
     public Settings {
@@ -50,6 +53,7 @@ public record Settings(
         Objects.requireNonNull(classLoader, "classLoader");
         Objects.requireNonNull(adoption, "adoption");
         Objects.requireNonNull(promotion, "promotion");
+        listeners = List.copyOf(listeners);
     }
 
     /**
@@ -88,6 +92,6 @@ public record Settings(
             AuditSink auditSink, Duration lockTimeout, Clock clock, Supplier<String> ids, ClassLoader classLoader,
             io.drm.spi.ArtifactDecryptor decryptor) {
         this(connector, locations, environment, actor, auditSink, lockTimeout, clock, ids, classLoader, decryptor,
-                Adoption.NONE, PromotionSettings.NONE);
+                Adoption.NONE, PromotionSettings.NONE, List.of());
     }
 }
