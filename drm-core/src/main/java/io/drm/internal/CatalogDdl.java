@@ -36,57 +36,44 @@ final class CatalogDdl {
         List<String> columns = SqlNames.columns(c, kind, table);
         int at = columns.indexOf(column);
         String after = at > 0 ? columns.get(at - 1) : null;
-        switch (kind) {
-            case POSTGRESQL -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT format_type(a.atttypid, a.atttypmod),"
-                        + " a.attnotnull, pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a"
-                        + " JOIN pg_class t ON t.oid = a.attrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
-                        + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-                        + " WHERE n.nspname = current_schema() AND t.relname = ? AND a.attname = ?"
-                        + " AND NOT a.attisdropped")) {
-                    ps.setString(1, table);
-                    ps.setString(2, column);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new SQLException("column " + table + "." + column + " not found");
-                        }
-                        return new ColumnDef(rs.getString(1), rs.getBoolean(2), rs.getString(3), after);
-                    }
-                }
-            }
-            case MYSQL -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT"
-                        + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?"
-                        + " AND COLUMN_NAME = ?")) {
-                    ps.setString(1, table);
-                    ps.setString(2, column);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new SQLException("column " + table + "." + column + " not found");
-                        }
+        return switch (kind) {
+            case POSTGRESQL -> one(c, "SELECT format_type(a.atttypid, a.atttypmod), a.attnotnull,"
+                    + " pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a"
+                    + " JOIN pg_class t ON t.oid = a.attrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
+                    + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+                    + " WHERE n.nspname = current_schema() AND t.relname = ? AND a.attname = ?"
+                    + " AND NOT a.attisdropped", table, column,
+                    rs -> new ColumnDef(rs.getString(1), rs.getBoolean(2), rs.getString(3), after));
+            case MYSQL -> one(c, "SELECT COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT FROM information_schema.COLUMNS"
+                    + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = ?", table, column, rs -> {
                         String def = rs.getString(3);
-                        if (def != null && def.equalsIgnoreCase("NULL")) {
-                            def = null;
-                        }
-                        return new ColumnDef(rs.getString(1), "NO".equals(rs.getString(2)), def, after);
-                    }
+                        return new ColumnDef(rs.getString(1), "NO".equals(rs.getString(2)),
+                                def != null && def.equalsIgnoreCase("NULL") ? null : def, after);
+                    });
+            default -> one(c, "SELECT COALESCE(DECLARED_DATA_TYPE, DATA_TYPE), CHARACTER_MAXIMUM_LENGTH,"
+                    + " COALESCE(DECLARED_NUMERIC_PRECISION, NUMERIC_PRECISION),"
+                    + " COALESCE(DECLARED_NUMERIC_SCALE, NUMERIC_SCALE), DATETIME_PRECISION, IS_NULLABLE, COLUMN_DEFAULT"
+                    + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = ?"
+                    + " AND COLUMN_NAME = ?", table, column,
+                    rs -> new ColumnDef(h2Type(rs), "NO".equals(rs.getString(6)), rs.getString(7), after));
+        };
+    }
+
+    /** Reads one row of a column's catalog entry. */
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> T one(Connection c, String sql, String table, String column, Row<T> row) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, table);
+            ps.setString(2, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("column " + table + "." + column + " not found");
                 }
-            }
-            default -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(DECLARED_DATA_TYPE, DATA_TYPE),"
-                        + " CHARACTER_MAXIMUM_LENGTH, COALESCE(DECLARED_NUMERIC_PRECISION, NUMERIC_PRECISION),"
-                        + " COALESCE(DECLARED_NUMERIC_SCALE, NUMERIC_SCALE), DATETIME_PRECISION, IS_NULLABLE, COLUMN_DEFAULT"
-                        + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = ?"
-                        + " AND COLUMN_NAME = ?")) {
-                    ps.setString(1, table);
-                    ps.setString(2, column);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new SQLException("column " + table + "." + column + " not found");
-                        }
-                        return new ColumnDef(h2Type(rs), "NO".equals(rs.getString(6)), rs.getString(7), after);
-                    }
-                }
+                return row.read(rs);
             }
         }
     }

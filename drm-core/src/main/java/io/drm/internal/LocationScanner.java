@@ -124,24 +124,41 @@ public final class LocationScanner {
     }
 
     /**
-     * Reads one scanned file's content again (an undo script when a rollback runs, say).
+     * Reads one scanned file's content again (an undo script when a rollback runs, say), straight from
+     * its location, without listing the location.
      *
      * @param file the file, from an earlier scan
      * @return its bytes
      * @throws LocationNotFoundException if it is no longer there or no longer has the scanned content
      */
     public byte[] read(ScannedFile file) {
-        byte[][] found = new byte[1][];
-        walk(List.of(file.location()), (location, relative, token, content) -> {
-            if (found[0] == null && relative.equals(file.relativePath())) {
-                found[0] = content.read();
-            }
-        });
-        if (found[0] == null || !Hashing.sha256Hex(found[0]).equals(file.sha256())) {
+        byte[] content;
+        try {
+            content = readIfUnchanged(file);
+        } catch (IOException e) {
+            throw new LocationNotFoundException("cannot read " + file.displayPath() + ": " + e.getMessage()
+                    + "; plan again", e);
+        }
+        if (content == null) {
             throw new LocationNotFoundException("the file " + file.displayPath() + " changed or disappeared while drm"
                     + " was using it; plan again");
         }
-        return found[0];
+        return content;
+    }
+
+    /**
+     * Reads one scanned file's content again, if it still has the content it was scanned with.
+     *
+     * @param file the file, from an earlier scan
+     * @return its bytes, or {@code null} when its content changed since the scan
+     * @throws IOException if it cannot be read
+     */
+    public byte[] readIfUnchanged(ScannedFile file) throws IOException {
+        byte[] content;
+        try (InputStream in = open(file.location(), file.relativePath())) {
+            content = in.readAllBytes();
+        }
+        return Hashing.sha256Hex(content).equals(file.sha256()) ? content : null;
     }
 
     /**

@@ -107,30 +107,7 @@ public final class ArtifactLoader {
      * @throws SQLException if the database fails
      */
     public Counts load(Connection c, DatabaseKind kind, InputStream plaintext) throws SQLException {
-        boolean own = c.getAutoCommit();
-        if (own) {
-            c.setAutoCommit(false);
-        }
-        try {
-            Counts counts = loadInTransaction(c, kind, plaintext);
-            if (own) {
-                c.commit();
-            }
-            return counts;
-        } catch (RuntimeException | SQLException e) {
-            if (own) {
-                try {
-                    c.rollback();
-                } catch (SQLException r) {
-                    e.addSuppressed(r);
-                }
-            }
-            throw e;
-        } finally {
-            if (own) {
-                c.setAutoCommit(true);
-            }
-        }
+        return OwnTransaction.<Counts, RuntimeException>run(c, () -> loadInTransaction(c, kind, plaintext));
     }
 
     private Counts loadInTransaction(Connection c, DatabaseKind kind, InputStream plaintext) throws SQLException {

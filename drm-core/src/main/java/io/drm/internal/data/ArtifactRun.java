@@ -92,12 +92,7 @@ public final class ArtifactRun {
         if (artifact.name().kind() == StepKind.CONFIG) {
             JdbcConfigStore.ensureTables(c, kind);
         }
-        boolean own = c.getAutoCommit();
-        if (own) {
-            c.setAutoCommit(false);
-        }
-        ArtifactLoader.Counts counts;
-        try {
+        ArtifactLoader.Counts loadedCounts = OwnTransaction.<ArtifactLoader.Counts, IOException>run(c, () -> {
             if (guard != null) {
                 if (artifact.name().kind() == StepKind.CONFIG) {
                     for (String table : List.of("drm_config_version", "drm_config", "drm_config_live")) {
@@ -107,6 +102,7 @@ public final class ArtifactRun {
                     guard.beforeRowChanges(c, artifact.name().version(), artifact.table());
                 }
             }
+            ArtifactLoader.Counts counts;
             MessageDigest digest = Hashing.sha256();
             try (InputStream in = new DigestInputStream(ArtifactInspector.plaintext(artifact.name(),
                     () -> scanner.open(file.location(), file.relativePath()), decryptor), digest)) {
@@ -134,23 +130,9 @@ public final class ArtifactRun {
             if (artifact.name().kind() == StepKind.DATA) {
                 fingerprint(c, kind, counts.table(), artifact);
             }
-            if (own) {
-                c.commit();
-            }
-        } catch (SQLException | IOException | RuntimeException e) {
-            if (own) {
-                try {
-                    c.rollback();
-                } catch (SQLException r) {
-                    e.addSuppressed(r);
-                }
-            }
-            throw e;
-        } finally {
-            if (own) {
-                c.setAutoCommit(true);
-            }
-        }
+            return counts;
+        });
+        ArtifactLoader.Counts counts = loadedCounts;
         loaded.add(new LoadedArtifact(artifact.version(), counts.table(), counts.inserted(), counts.updated(),
                 counts.deleted()));
         LOG.info("release {} - artifact {} loaded into {}: {} inserted, {} updated, {} deleted in {} ms", releaseId,
