@@ -36,6 +36,7 @@ public final class ReleasePlan {
     private final Supplier<ReleaseResult> applier;
     private final List<PlannedArtifact> artifacts;
     private final Supplier<DryRunReport> dryRunner;
+    private final List<Finding> findings;
 
     ReleasePlan(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
             Supplier<ReleaseResult> applier) {
@@ -52,6 +53,13 @@ public final class ReleasePlan {
 
     ReleasePlan(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
             Supplier<ReleaseResult> applier, List<PlannedArtifact> artifacts, Supplier<DryRunReport> dryRunner) {
+        this(id, currentVersion, targetVersion, steps, applier, artifacts, dryRunner, List.of());
+    }
+
+    ReleasePlan(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
+            Supplier<ReleaseResult> applier, List<PlannedArtifact> artifacts, Supplier<DryRunReport> dryRunner,
+            List<Finding> findings) {
+        this.findings = List.copyOf(findings);
         this.artifacts = List.copyOf(artifacts);
         this.id = Objects.requireNonNull(id, "id");
         this.currentVersion = currentVersion;
@@ -77,6 +85,15 @@ public final class ReleasePlan {
      */
     public List<PlannedArtifact> artifacts() {
         return artifacts;
+    }
+
+    /**
+     * Returns what the SQL lint and the policies found in the plan's steps, in step and line order.
+     *
+     * @return the findings; empty when there are none
+     */
+    public List<Finding> findings() {
+        return findings;
     }
 
     /**
@@ -127,7 +144,16 @@ public final class ReleasePlan {
         }
         return "Release plan " + id + ": " + display(currentVersion) + " -> " + display(targetVersion) + ", "
                 + steps.size() + (steps.size() == 1 ? " step" : " steps") + System.lineSeparator()
-                + steps.stream().map(this::explainStep).collect(Collectors.joining(System.lineSeparator()));
+                + steps.stream().map(this::explainStep).collect(Collectors.joining(System.lineSeparator()))
+                + explainFindings();
+    }
+
+    private String explainFindings() {
+        if (findings.isEmpty()) {
+            return "";
+        }
+        return System.lineSeparator() + "Findings (" + findings.size() + "):" + System.lineSeparator()
+                + findings.stream().map(f -> "  " + f.explain()).collect(Collectors.joining(System.lineSeparator()));
     }
 
     private String explainStep(ReleaseStep step) {
@@ -170,6 +196,19 @@ public final class ReleasePlan {
                 m.put("mode", a.mode());
                 m.put("rows", a.rows());
                 m.put("encrypted", a.encrypted());
+                return m;
+            }).collect(Collectors.toList()));
+        }
+        if (!findings.isEmpty()) {
+            root.put("findings", findings.stream().map(f -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("rule", f.rule());
+                m.put("severity", f.severity().name());
+                m.put("category", f.category().name());
+                m.put("step", f.step());
+                m.put("file", f.file());
+                m.put("line", f.line());
+                m.put("message", f.message());
                 return m;
             }).collect(Collectors.toList()));
         }
