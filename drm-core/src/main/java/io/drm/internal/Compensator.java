@@ -76,7 +76,7 @@ final class Compensator {
             String v = e.version() == null ? "" : e.version();
             TreeMap<Integer, List<String>> byStatement = parts.computeIfAbsent(v, k -> new TreeMap<>());
             java.util.Set<String> cover = covered.computeIfAbsent(v, k -> new java.util.HashSet<>());
-            if (UndoLog.STEP.equals(e.kind())) {
+            if (UndoLog.STEP.equals(e.kind()) || UndoLog.H2_COPY.equals(e.kind())) {
                 continue;
             }
             if (UndoLog.COVERED.equals(e.kind())) {

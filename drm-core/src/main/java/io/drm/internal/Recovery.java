@@ -50,6 +50,12 @@ final class Recovery {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("releaseId", release.releaseId());
             if (!kind.transactionalDdl()) {
+                List<String> repaired = kind == DatabaseKind.H2 ? repairH2Copies(c, release.releaseId()) : List.of();
+                if (!repaired.isEmpty()) {
+                    details.put("h2TablesRepaired", String.join("; ", repaired));
+                    LOG.warn("release {} was interrupted inside an ALTER TABLE: {}", release.releaseId(),
+                            String.join("; ", repaired));
+                }
                 Compensation.Result result = Compensation.compensate(c, kind, release.releaseId(),
                         v -> ReleaseEngine.undoScriptOf(scanner, scan, v));
                 details.put("stepsCompensated", String.valueOf(result.undone().size()));
@@ -76,5 +82,19 @@ final class Recovery {
             audit.append("release.interrupted", AuditEvent.Outcome.FAILURE, details,
                     "The interrupted release was recovered and is marked ABANDONED in drm_release.");
         }
+    }
+
+    /** Puts back the tables H2 was rewriting through a copy when the process died (see {@link H2Copies}). */
+    private List<String> repairH2Copies(Connection c, String releaseId) throws SQLException {
+        if (!UndoLog.exists(c, kind)) {
+            return List.of();
+        }
+        List<String> records = new java.util.ArrayList<>();
+        for (UndoLog.Entry e : new UndoLog(kind).entries(c, releaseId, null)) {
+            if (UndoLog.H2_COPY.equals(e.kind())) {
+                records.add(e.sql());
+            }
+        }
+        return H2Copies.repair(c, records);
     }
 }

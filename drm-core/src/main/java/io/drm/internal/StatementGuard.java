@@ -52,13 +52,17 @@ final class StatementGuard {
         ClassifiedStatement classified = StatementClassifier.classify(new SqlStatement(sql, 1, 0), dialect);
         Inverses.Undo undo = new Inverses(kind, clock.instant(), releaseId, version, createdInRelease)
                 .before(c, classified);
-        record(c, version, sql, undo);
+        record(c, version, sql, undo, H2Copies.watch(c, kind, classified));
     }
 
-    private void record(Connection c, String version, String sql, Inverses.Undo undo) throws SQLException {
+    private void record(Connection c, String version, String sql, Inverses.Undo undo, String h2Copies)
+            throws SQLException {
         int no = ++statementNo;
         lastStatementNo = no;
         List<UndoLog.Entry> entries = new ArrayList<>();
+        if (h2Copies != null) {
+            entries.add(new UndoLog.Entry(releaseId, version, no, 0, UndoLog.H2_COPY, h2Copies, null));
+        }
         if (undo.coveredBy() != null) {
             entries.add(new UndoLog.Entry(releaseId, version, no, 1, UndoLog.COVERED, undo.coveredBy(), null));
         } else if (undo.irreversible() != null) {
@@ -117,7 +121,7 @@ final class StatementGuard {
         Inverses.Undo undo = new Inverses(kind, clock.instant(), releaseId, version, createdInRelease)
                 .before(c, new ClassifiedStatement(new SqlStatement(sql, 1, 0), List.of(new io.drm.internal.sql.SqlAction(
                         action, null, stored, null, null, false, false, false))));
-        record(c, version, sql, undo);
+        record(c, version, sql, undo, null);
     }
 
     /** The snapshots taken so far, in order. */

@@ -33,6 +33,11 @@ final class UndoLog {
     static final String COVERED = "COVERED";
     /** The start of a step: every step a release began has one, so its history rows can be found. */
     static final String STEP = "STEP";
+    /**
+     * Before an H2 {@code ALTER TABLE} that H2 carries out through a copy of the table: what recovery
+     * needs to find that copy if the process dies mid-statement ({@link H2Copies}); not an undo.
+     */
+    static final String H2_COPY = "H2_COPY";
     /** A snapshot that is kept. */
     static final String KEPT = "KEPT";
     /** A snapshot whose table was dropped. */
