@@ -72,6 +72,11 @@ public final class RuleBinder {
                     continue; // reported by the rules check
                 }
                 ColumnInfo c = column.get();
+                String length = RulesValidator.lengthProblem(rule, table.name(), c, c);
+                if (length != null) {
+                    problems.add(RulesValidator.where(rules, rule) + ": " + length);
+                    continue;
+                }
                 if (table.primaryKey().stream().anyMatch(k -> k.equals(c.name()))) {
                     problems.add(RulesValidator.where(rules, rule) + ": column " + table.name() + "." + c.name()
                             + " is part of the primary key; masking in place cannot change the key it finds rows"
@@ -150,6 +155,9 @@ public final class RuleBinder {
                 ColumnRule rule = columnRules.get(fold(c.name()));
                 if (rule != null && RulesValidator.columnProblem(rule, table.name(), c) == null) {
                     String written = RulesValidator.columnProblem(rule, t.name(), tc.get());
+                    if (written == null) {
+                        written = RulesValidator.lengthProblem(rule, t.name(), c, tc.get());
+                    }
                     if (written != null) {
                         problems.add(RulesValidator.where(rules, rule) + " in the target: " + written);
                     }
