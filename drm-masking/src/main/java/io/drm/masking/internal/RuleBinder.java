@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * columns exist, matched case-insensitively, maskers support the column types, no {@code nullify}
  * on a NOT NULL column, names can be quoted); this class adds what the kind of job needs (in place:
  * a primary key that is not itself masked; a copy: every table and column in the target, and the
- * target column accepting what the masker writes). All problems are reported at once.
+ * target column accepting what the masker writes, and long enough for the ciphertexts of a column
+ * encryption masker). All problems are reported at once.
  */
 public final class RuleBinder {
 
