@@ -1,5 +1,7 @@
 package io.drm.masking;
 
+import io.drm.masking.internal.ColumnKey;
+import io.drm.masking.internal.ColumnKeys;
 import io.drm.masking.internal.KeyWrap;
 import io.drm.spi.ArtifactDecryptor;
 import java.io.IOException;
@@ -23,8 +25,10 @@ import java.util.Set;
  *
  * <p>The keys are read from the provider when the keyring is built, so a missing key fails at
  * start-up. A keyring holds no provider key itself but HKDF-SHA256 of it (info
- * {@code "drm-crypto/v1/key-encryption-key"}), so a key id that also serves masking never uses the
- * same AES key for two purposes. Keys never appear in {@code toString()}, messages or logs.
+ * {@code "drm-crypto/v1/key-encryption-key"} for wrapping artifacts' data keys,
+ * {@code "drm-crypto/v1/column/aes-256-gcm"} and {@code "drm-crypto/v1/column/aes-siv-512"} for
+ * column encryption with {@link Maskers#encrypt} and {@link Maskers#encryptDeterministic}), so a
+ * key id that also serves masking never uses the same AES key for two purposes. Keys never appear in {@code toString()}, messages or logs.
  * Immutable and thread-safe.
  *
  * <p>A keyring is also drm-core's {@link ArtifactDecryptor}, so it can be handed to a release that
@@ -41,10 +45,12 @@ public final class Keyring implements ArtifactDecryptor {
 
     private final String primary;
     private final Map<String, byte[]> keys;
+    private final Map<String, ColumnKey> columnKeys;
 
-    private Keyring(String primary, Map<String, byte[]> keys) {
+    private Keyring(String primary, Map<String, byte[]> keys, Map<String, ColumnKey> columnKeys) {
         this.primary = primary;
         this.keys = keys;
+        this.columnKeys = columnKeys;
     }
 
     /**
@@ -65,6 +71,7 @@ public final class Keyring implements ArtifactDecryptor {
         ids.add(primaryKeyId);
         ids.addAll(Arrays.asList(otherKeyIds));
         Map<String, byte[]> keys = new LinkedHashMap<>();
+        Map<String, ColumnKey> columnKeys = new LinkedHashMap<>();
         for (String id : ids) {
             checkId(id);
             if (keys.containsKey(id)) {
@@ -73,11 +80,12 @@ public final class Keyring implements ArtifactDecryptor {
             byte[] key = provider.key(id);
             try {
                 keys.put(id, KeyWrap.wrappingKey(key));
+                columnKeys.put(id, ColumnKey.derive(key));
             } finally {
                 Arrays.fill(key, (byte) 0);
             }
         }
-        return new Keyring(primaryKeyId, Collections.unmodifiableMap(keys));
+        return new Keyring(primaryKeyId, Collections.unmodifiableMap(keys), Collections.unmodifiableMap(columnKeys));
     }
 
     private static void checkId(String id) {
@@ -101,7 +109,7 @@ public final class Keyring implements ArtifactDecryptor {
             throw new IllegalArgumentException("key id '" + keyId + "' is not in " + this
                     + "; build a keyring that lists it with Keyring.of");
         }
-        return new Keyring(keyId, keys);
+        return new Keyring(keyId, keys, columnKeys);
     }
 
     /**
@@ -120,7 +128,9 @@ public final class Keyring implements ArtifactDecryptor {
         }
         Map<String, byte[]> rest = new LinkedHashMap<>(keys);
         rest.remove(keyId);
-        return new Keyring(primary, Collections.unmodifiableMap(rest));
+        Map<String, ColumnKey> restColumns = new LinkedHashMap<>(columnKeys);
+        restColumns.remove(keyId);
+        return new Keyring(primary, Collections.unmodifiableMap(rest), Collections.unmodifiableMap(restColumns));
     }
 
     /** @return the id of the key that encrypts */
@@ -144,6 +154,11 @@ public final class Keyring implements ArtifactDecryptor {
      */
     byte[] key(String keyId) {
         return keys.get(keyId);
+    }
+
+    /** @return the column-encryption keys (package-private: no key leaves the package) */
+    ColumnKeys columnKeys() {
+        return new ColumnKeys(primary, columnKeys, toString());
     }
 
     /**

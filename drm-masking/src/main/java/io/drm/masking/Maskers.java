@@ -2,6 +2,8 @@ package io.drm.masking;
 
 import io.drm.masking.internal.AgeBandMasker;
 import io.drm.masking.internal.CardMasker;
+import io.drm.masking.internal.ColumnDecryptMasker;
+import io.drm.masking.internal.ColumnEncryptMasker;
 import io.drm.masking.internal.DateShiftMasker;
 import io.drm.masking.internal.EmailMasker;
 import io.drm.masking.internal.FakeMasker;
@@ -15,6 +17,7 @@ import io.drm.masking.internal.PostcodePrefixMasker;
 import io.drm.masking.internal.RedactMasker;
 import io.drm.masking.internal.ShuffleMasker;
 import io.drm.masking.internal.TokenMasker;
+import java.security.SecureRandom;
 import java.util.Objects;
 
 /**
@@ -40,6 +43,18 @@ import java.util.Objects;
  * TypedMasker card = Maskers.paymentCard(pii, true);        // BIN and last 4 kept, passes Luhn
  * TypedMasker born = Maskers.dateShift(pii, 30);            // every date moves by the same days
  * Object masked = email.mask("ann@example.com");
+ * }</pre>
+ *
+ * <p><b>Column encryption.</b> {@link #encrypt}, {@link #encryptDeterministic} and
+ * {@link #decrypt} are reversible and take a {@link Keyring} (the one key model of artifact and
+ * column encryption): the primary key encrypts, every listed key decrypts, and every ciphertext
+ * names its key id, so values encrypted before a rotation still decrypt.
+ *
+ * <pre>{@code
+ * Keyring keyring = Keyring.of(KeyProvider.environment(), "pii-2026", "pii-2025");
+ * TypedMasker sealed = Maskers.encrypt(keyring);                 // AES-256-GCM, base64 text
+ * TypedMasker lookup = Maskers.encryptDeterministic(keyring);    // AES-SIV: equal in, equal out
+ * Object restored = Maskers.decrypt(keyring).mask(sealed.mask("ann@example.com"));
  * }</pre>
  */
 public final class Maskers {
@@ -316,6 +331,69 @@ public final class Maskers {
      */
     public static WindowMasker shuffle(byte[] key) {
         return new ShuffleMasker(key);
+    }
+
+    /**
+     * {@code "encrypt"}: randomised, reversible column encryption. A string becomes the standard
+     * base64 of a format byte, the primary key id, a fresh random 12-byte nonce and the AES-256-GCM
+     * ciphertext and tag of its UTF-8 (format: docs/encryption.md). Encrypting the same value twice
+     * gives different ciphertexts ({@link TypedMasker#deterministic()} is false), so equal values
+     * cannot be told apart; use {@link #encryptDeterministic} for columns that are looked up or
+     * joined. A value of {@code c} characters becomes at most {@code 4 * ceil((30 + n + 4c) / 3)}
+     * characters for a key id of {@code n} UTF-8 bytes; the rules check refuses a target column
+     * that is too short for that. The empty string is encrypted too; a string with an unpaired
+     * surrogate is refused (it would not decrypt to itself).
+     *
+     * @param keyring the keys; its primary encrypts; no key is kept outside the keyring's own
+     * @return the masker
+     * @throws NullPointerException if {@code keyring} is null
+     */
+    public static TypedMasker encrypt(Keyring keyring) {
+        return new ColumnEncryptMasker(Objects.requireNonNull(keyring, "keyring").columnKeys(), false,
+                new SecureRandom());
+    }
+
+    /**
+     * {@code "encrypt_deterministic"}: deterministic, reversible column encryption with AES-SIV
+     * (RFC 5297, 512-bit key). The same key and value always give the same ciphertext, so an
+     * encrypted column can still be compared for equality, indexed, looked up and joined; the price
+     * is that equal values are visible as equal. The output is the standard base64 of a format
+     * byte, the primary key id, the 16-byte synthetic IV and the ciphertext; a value of {@code c}
+     * characters becomes at most {@code 4 * ceil((18 + n + 4c) / 3)} characters. Outputs are a
+     * compatibility contract (golden file). Other rules as {@link #encrypt}.
+     *
+     * @param keyring the keys; its primary encrypts
+     * @return the masker
+     * @throws NullPointerException if {@code keyring} is null
+     */
+    public static TypedMasker encryptDeterministic(Keyring keyring) {
+        return new ColumnEncryptMasker(Objects.requireNonNull(keyring, "keyring").columnKeys(), true,
+                new SecureRandom());
+    }
+
+    /**
+     * {@code "decrypt"}: the authorised restore of {@link #encrypt} and {@link #encryptDeterministic}
+     * values, of either format, under the key their key id names (any key of the keyring). Use it
+     * in a {@link MaskedCopy} or a {@link MaskingJob} to restore a table, or call
+     * {@code mask(ciphertext)} directly. Its {@code mask} throws, never returning garbage:
+     *
+     * <ul>
+     *   <li>{@link MalformedCiphertextException} ({@code DRM-CRYPTO-006}) for a value that is not a
+     *       column ciphertext (not canonical base64, too short, unknown format byte);
+     *   <li>{@link UnknownKeyIdException} ({@code DRM-CRYPTO-003}) for a key id the keyring does not
+     *       list;
+     *   <li>{@link IntegrityException} ({@code DRM-CRYPTO-005}) for a value that does not
+     *       authenticate: any changed byte, or another key under that id.
+     * </ul>
+     * In a job these arrive as the cause of a {@link MaskingJobException}. No message holds the
+     * value.
+     *
+     * @param keyring the keys; every listed key decrypts
+     * @return the masker
+     * @throws NullPointerException if {@code keyring} is null
+     */
+    public static TypedMasker decrypt(Keyring keyring) {
+        return new ColumnDecryptMasker(Objects.requireNonNull(keyring, "keyring").columnKeys());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.drm.masking;
 
 import io.drm.ConfigurationException;
+import io.drm.masking.internal.ColumnDecryptMasker;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,7 +150,9 @@ public final class PromotionGuard {
     }
 
     /**
-     * Lists the sensitive columns of a report that have no masking rule, whatever the direction.
+     * Lists the sensitive columns of a report that have no masking rule, whatever the direction. A
+     * {@code decrypt} rule ({@link Maskers#decrypt}) writes plaintext, so it does not cover a
+     * column.
      *
      * @param report the classification of the data being copied
      * @param rules the masking rules the copy will apply
@@ -160,7 +164,8 @@ public final class PromotionGuard {
         Objects.requireNonNull(rules, "rules");
         List<ColumnClassification> out = new ArrayList<>();
         for (ColumnClassification c : report.sensitive()) {
-            if (rules.rule(c.table(), c.column()).isEmpty()) {
+            Optional<MaskingRules.ColumnRule> rule = rules.rule(c.table(), c.column());
+            if (rule.isEmpty() || rule.get().masker() instanceof ColumnDecryptMasker) {
                 out.add(c);
             }
         }

@@ -28,6 +28,12 @@ final class MaskerCatalogue {
                 Maskers.noise(key, 10),
                 Maskers.dateShift(key, 30),
                 Maskers.ageBand(10),
-                Maskers.postcodePrefix(3));
+                Maskers.postcodePrefix(3),
+                Maskers.encrypt(keyring(key)),
+                Maskers.encryptDeterministic(keyring(key)));
+    }
+
+    static Keyring keyring(byte[] key) {
+        return Keyring.of(KeyProvider.of(java.util.Map.of("catalogue", key)), "catalogue");
     }
 }

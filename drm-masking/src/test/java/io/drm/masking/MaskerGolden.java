@@ -69,6 +69,8 @@ final class MaskerGolden {
         m.put("token/40/cjk", Maskers.token(KEY, 40, "\u00e9\u4e2d\u00df\u0416"));
         m.put("email", Maskers.email(KEY, null));
         m.put("email/domain", Maskers.email(KEY, "example.invalid"));
+        m.put("encrypt_deterministic", Maskers.encryptDeterministic(Keyring.of(KeyProvider.of(Map.of("golden", KEY)),
+                "golden")));
         return m;
     }
 
@@ -115,7 +117,7 @@ final class MaskerGolden {
                 return NUMBERS;
             case "date_shift":
                 return DATES;
-            case "token":
+            case "token": case "encrypt_deterministic":
                 return TEXTS;
             case "email":
                 return EMAILS;

@@ -96,8 +96,10 @@ final class MaskerSimpleMaskersTest {
     void names_match_the_rules_file_vocabulary() {
         assertThat(MaskerCatalogue.all(KEY)).extracting(TypedMasker::name).containsExactly("redact", "nullify",
                 "partial", "token", "fpe", "email", "email", "phone", "card", "card", "first_name", "last_name",
-                "full_name", "street_address", "city", "noise", "date_shift", "age_band", "postcode_prefix");
+                "full_name", "street_address", "city", "noise", "date_shift", "age_band", "postcode_prefix", "encrypt",
+                "encrypt_deterministic");
         assertThat(Maskers.shuffle(KEY).name()).isEqualTo("shuffle");
+        assertThat(Maskers.decrypt(MaskerCatalogue.keyring(KEY)).name()).isEqualTo("decrypt");
     }
 
     @Test
@@ -108,7 +110,12 @@ final class MaskerSimpleMaskersTest {
         assertThat(Maskers.token(KEY, 16, "ab").preservesUniqueness()).isFalse();
         assertThat(Maskers.paymentCard(KEY, false).preservesUniqueness()).isFalse();
         assertThat(Maskers.firstName(KEY).preservesUniqueness()).isFalse();
-        assertThat(MaskerCatalogue.all(KEY)).allMatch(TypedMasker::deterministic);
+        // encryption is reversible, so distinct values stay distinct
+        assertThat(Maskers.encrypt(MaskerCatalogue.keyring(KEY)).preservesUniqueness()).isTrue();
+        assertThat(Maskers.encryptDeterministic(MaskerCatalogue.keyring(KEY)).preservesUniqueness()).isTrue();
+        assertThat(MaskerCatalogue.all(KEY)).filteredOn(m -> !m.name().equals("encrypt"))
+                .allMatch(TypedMasker::deterministic);
+        assertThat(Maskers.encrypt(MaskerCatalogue.keyring(KEY)).deterministic()).isFalse();
     }
 
     private static Set<JDBCType> union(Set<JDBCType> a, Set<JDBCType> b) {

@@ -86,6 +86,22 @@ final class PromotionGuardTest {
     }
 
     @Test
+    void a_decrypt_rule_writes_plaintext_so_it_does_not_cover_a_sensitive_column() {
+        Keyring keyring = Keyring.of(CryptoFixtures.KEYS, "k1");
+        MaskingRules decrypting = MaskingRules.builder()
+                .column("customer", "email", Maskers.decrypt(keyring))
+                .column("customer", "card_number", Maskers.encryptDeterministic(keyring))
+                .column("customer", "password", Maskers.encrypt(keyring))
+                .column("visit", "diagnosis", Maskers.redact("***"))
+                .build();
+
+        assertThat(PromotionGuard.uncovered(REPORT, decrypting)).extracting(ColumnClassification::column)
+                .containsExactly("email");
+        assertThatThrownBy(() -> guard.check("prod", "dev", REPORT, decrypting))
+                .isInstanceOf(PromotionBlockedException.class).hasMessageContaining("customer.email");
+    }
+
+    @Test
     void an_upward_copy_is_not_checked() {
         assertThatCode(() -> guard.check("dev", "prod", REPORT, EMAIL_ONLY)).doesNotThrowAnyException();
     }

@@ -1,5 +1,7 @@
 package io.drm.masking.internal;
 
+import io.drm.masking.KeyProvider;
+import io.drm.masking.Keyring;
 import io.drm.masking.Maskers;
 import io.drm.masking.TypedMasker;
 import java.util.ArrayList;
@@ -117,9 +119,24 @@ public final class MaskerRegistry {
     /** Parameter values after defaults are applied, converted to their types. */
     public static final class Params {
         private final Map<String, Object> values;
+        private final String keyId;
 
-        Params(Map<String, Object> values) {
+        Params(Map<String, Object> values, String keyId) {
             this.values = values;
+            this.keyId = keyId;
+        }
+
+        /** @return the rule's key id, or {@code null} for maskers without a key */
+        String keyId() {
+            return keyId;
+        }
+
+        /**
+         * A keyring of the rule's one key, for the column encryption maskers (whose ciphertexts
+         * carry the key id).
+         */
+        Keyring keyring(byte[] key) {
+            return Keyring.of(KeyProvider.of(Map.of(keyId, key)), keyId);
         }
 
         String string(String name) {
@@ -183,6 +200,9 @@ public final class MaskerRegistry {
         add(m, "postcode_prefix", false, (k, p) -> Maskers.postcodePrefix(p.integer("keep")),
                 Param.required("keep", ParamType.INT).atLeast(1));
         add(m, "shuffle", true, (k, p) -> Maskers.shuffle(k));
+        add(m, ColumnEncryptMasker.RANDOMISED, true, (k, p) -> Maskers.encrypt(p.keyring(k)));
+        add(m, ColumnEncryptMasker.DETERMINISTIC, true, (k, p) -> Maskers.encryptDeterministic(p.keyring(k)));
+        add(m, ColumnDecryptMasker.NAME, true, (k, p) -> Maskers.decrypt(p.keyring(k)));
         SPECS = Collections.unmodifiableMap(m);
     }
 
@@ -210,17 +230,18 @@ public final class MaskerRegistry {
      * Makes a masker with the given (already checked) parameters and defaults for the rest.
      *
      * @param spec the masker
+     * @param keyId the rule's key id, or {@code null}
      * @param key its key, or {@code null}
      * @param given the parameters given, converted to their types
      * @return the masker
      * @throws IllegalArgumentException if the catalogue refuses the key or a parameter
      */
-    public static TypedMasker create(Spec spec, byte[] key, Map<String, Object> given) {
+    public static TypedMasker create(Spec spec, String keyId, byte[] key, Map<String, Object> given) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Param p : spec.params()) {
             values.put(p.name(), given.containsKey(p.name()) ? given.get(p.name()) : p.defaultValue());
         }
-        return spec.factory().create(key, new Params(values));
+        return spec.factory().create(key, new Params(values, keyId));
     }
 
     /**
@@ -232,7 +253,7 @@ public final class MaskerRegistry {
      * @return the masker
      */
     static TypedMasker probe(Spec spec, Map<String, Object> given) {
-        return create(spec, spec.keyed() ? probeKey() : null, given);
+        return create(spec, spec.keyed() ? "probe" : null, spec.keyed() ? probeKey() : null, given);
     }
 
     private static byte[] probeKey() {

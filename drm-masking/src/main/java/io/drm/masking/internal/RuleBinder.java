@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * columns exist, matched case-insensitively, maskers support the column types, no {@code nullify}
  * on a NOT NULL column, names can be quoted); this class adds what the kind of job needs (in place:
  * a primary key that is not itself masked; a copy: every table and column in the target, and the
- * target column accepting what the masker writes). All problems are reported at once.
+ * target column accepting what the masker writes, and long enough for the ciphertexts of a column
+ * encryption masker). All problems are reported at once.
  */
 public final class RuleBinder {
 
@@ -72,6 +73,11 @@ public final class RuleBinder {
                     continue; // reported by the rules check
                 }
                 ColumnInfo c = column.get();
+                String length = RulesValidator.lengthProblem(rule, table.name(), c, c);
+                if (length != null) {
+                    problems.add(RulesValidator.where(rules, rule) + ": " + length);
+                    continue;
+                }
                 if (table.primaryKey().stream().anyMatch(k -> k.equals(c.name()))) {
                     problems.add(RulesValidator.where(rules, rule) + ": column " + table.name() + "." + c.name()
                             + " is part of the primary key; masking in place cannot change the key it finds rows"
@@ -150,6 +156,9 @@ public final class RuleBinder {
                 ColumnRule rule = columnRules.get(fold(c.name()));
                 if (rule != null && RulesValidator.columnProblem(rule, table.name(), c) == null) {
                     String written = RulesValidator.columnProblem(rule, t.name(), tc.get());
+                    if (written == null) {
+                        written = RulesValidator.lengthProblem(rule, t.name(), c, tc.get());
+                    }
                     if (written != null) {
                         problems.add(RulesValidator.where(rules, rule) + " in the target: " + written);
                     }

@@ -101,7 +101,7 @@ public final class RulesParser {
             for (Draft d : drafts) {
                 byte[] key = d.keyId == null ? null : fetched.get(d.keyId).clone();
                 try {
-                    TypedMasker masker = MaskerRegistry.create(d.spec, key, d.params);
+                    TypedMasker masker = MaskerRegistry.create(d.spec, d.keyId, key, d.params);
                     builder.column(d.table, d.column, masker, new RuleSource(d.spec.name(), d.keyId, d.params,
                             d.comment));
                 } catch (IllegalArgumentException e) {

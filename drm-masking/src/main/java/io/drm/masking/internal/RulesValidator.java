@@ -163,6 +163,45 @@ public final class RulesValidator {
         return null;
     }
 
+    /** A declared size from this many characters up counts as unbounded (text, CLOB, H2's default). */
+    static final int UNBOUNDED_SIZE = 1_000_000;
+
+    /**
+     * Whether a column written by a column encryption masker can hold the longest ciphertext of the
+     * longest value of the column read ({@link ColumnEncryptMasker#maxLength}): a bounded target
+     * needs a bounded source whose worst-case ciphertext fits. Masking in place reads and writes
+     * the same column, so it needs an unbounded one.
+     *
+     * @param r the rule
+     * @param table the written table's name as the database stores it
+     * @param read the column read
+     * @param written the column written
+     * @return what is wrong, or null
+     */
+    static String lengthProblem(MaskingRules.ColumnRule r, String table, SchemaReader.ColumnInfo read,
+            SchemaReader.ColumnInfo written) {
+        if (!(r.masker() instanceof ColumnEncryptMasker masker) || unbounded(written)) {
+            return null;
+        }
+        String column = table + "." + written.name() + " (" + written.typeName() + "(" + written.size() + "))";
+        if (unbounded(read)) {
+            return "masker '" + masker.name() + "' writes ciphertexts longer than their values, and the column read"
+                    + " is unbounded, so they may not fit " + column + "; make the column written unbounded"
+                    + " (text, CLOB) or long enough for the longest value";
+        }
+        long need = masker.maxLength(read.size());
+        if (written.size() < need) {
+            return "masker '" + masker.name() + "' writes up to " + need + " characters for values of up to "
+                    + read.size() + " characters, more than " + column + " holds; widen it to at least " + need
+                    + " characters or make it unbounded (text, CLOB)";
+        }
+        return null;
+    }
+
+    private static boolean unbounded(SchemaReader.ColumnInfo c) {
+        return c.size() <= 0 || c.size() >= UNBOUNDED_SIZE;
+    }
+
     /**
      * @return whether the name can be quoted; if not, says why in {@code unsafe}
      */
