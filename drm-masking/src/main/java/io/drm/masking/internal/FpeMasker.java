@@ -13,14 +13,14 @@ public final class FpeMasker extends AbstractMasker implements ColumnMasker {
 
     /**
      * @param key the masking key, at least 16 bytes; not kept
-     * @param alphabet the alphabet, 2 to 65536 distinct characters
+     * @param alphabet the alphabet, 2 to 65536 distinct code points (supplementary ones included)
      * @throws IllegalArgumentException if the key is too short or the alphabet invalid
      */
     public FpeMasker(byte[] key, String alphabet) {
         super("fpe", ColumnTypes.STRINGS);
         Objects.requireNonNull(alphabet, "alphabet");
         this.fpe = new InPlaceFpe("fpe", MaskerKeys.subkey(key, "fpe"), alphabet);
-        this.radix = alphabet.length();
+        this.radix = fpe.radix();
     }
 
     @Override
