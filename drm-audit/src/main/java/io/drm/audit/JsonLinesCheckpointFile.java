@@ -1,0 +1,82 @@
+package io.drm.audit;
+
+import io.drm.audit.internal.CanonicalJson;
+import io.drm.audit.internal.ChainState;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The {@code .checkpoints} file beside a JSON-lines log: one checkpoint a line, with the chain
+ * state it covers (so that opening the log replays only the active file), forced as it is written;
+ * and when the next one is due (after so many events or so much time). Not thread-safe: guarded by
+ * the sink's monitor.
+ */
+final class JsonLinesCheckpointFile implements AutoCloseable {
+
+    private final FileChannel channel;
+    private final long every;
+    private final Duration interval;
+    private Checkpoint last;
+    private Instant lastTime;
+
+    /**
+     * @param channel the file, positioned after its last whole line
+     * @param last its last checkpoint, or null
+     * @param now the time the interval counts from
+     * @param every a checkpoint is due after this many events
+     * @param interval or when this much time has passed since the last one
+     */
+    JsonLinesCheckpointFile(FileChannel channel, Checkpoint last, Instant now, long every, Duration interval) {
+        this.channel = channel;
+        this.last = last;
+        this.lastTime = now;
+        this.every = every;
+        this.interval = interval;
+    }
+
+    /** @return the last checkpoint written, or null */
+    Checkpoint last() {
+        return last;
+    }
+
+    /** @return whether the last checkpoint covers {@code seq} entries exactly */
+    boolean covers(long seq) {
+        return last != null && last.treeSize() == seq;
+    }
+
+    /** @return whether a checkpoint is due with {@code seq} entries at {@code now} */
+    boolean due(long seq, Instant now) {
+        long covered = last == null ? 0 : last.treeSize();
+        return seq - covered >= every || Duration.between(lastTime, now).compareTo(interval) >= 0;
+    }
+
+    /**
+     * Appends a checkpoint and forces it to disk.
+     *
+     * @param checkpoint the checkpoint
+     * @param state the chain state it covers
+     */
+    void append(Checkpoint checkpoint, ChainState state) throws IOException {
+        Map<String, Object> line = new TreeMap<>(checkpoint.fields());
+        line.put("state", state.encode());
+        byte[] bytes = new CanonicalJson().encode(line);
+        ByteBuffer buf = ByteBuffer.allocate(bytes.length + 1);
+        buf.put(bytes).put((byte) '\n').flip();
+        while (buf.hasRemaining()) {
+            channel.write(buf);
+        }
+        channel.force(false);
+        last = checkpoint;
+        lastTime = checkpoint.time();
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}
