@@ -38,7 +38,7 @@ final class EntryCodecTest {
 
     @Test
     void timestamps_are_formatted_exactly_as_instant_to_string() {
-        EntryCodec codec = new EntryCodec();
+        EcsDocument codec = new EcsDocument(new CanonicalJson());
         Random random = new Random(11);
         long[] seconds = {0, -1, 1, 253_402_300_799L, 253_402_300_800L, -62_135_596_800L, -62_135_596_801L,
             1_764_000_000L};
