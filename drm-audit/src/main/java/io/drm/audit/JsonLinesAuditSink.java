@@ -1,6 +1,7 @@
 package io.drm.audit;
 
 import io.drm.audit.internal.ChainState;
+import io.drm.audit.internal.CheckpointPolicy;
 import io.drm.audit.internal.EntryCodec;
 import io.drm.audit.internal.LogFiles;
 import io.drm.spi.AuditCheckpoint;
@@ -95,7 +96,7 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
         this.clock = b.clock;
         this.health = new JsonLinesHealth(files.active());
         JsonLinesOpening.Opened opened = JsonLinesOpening.open(files, b.opener, b.rotateAtBytes, clock,
-                b.checkpointEvery, b.checkpointInterval);
+                b.checkpoints);
         this.processLock = opened.lock();
         this.state = opened.state();
         this.segment = opened.segment();
@@ -306,8 +307,7 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
         private Duration groupCommitDelay = Duration.ofMillis(20);
         private long rotateAtBytes = 64L << 20;
         private AuditSigningKey signingKey;
-        private long checkpointEvery = 10_000;
-        private Duration checkpointInterval = Duration.ofMinutes(1);
+        private CheckpointPolicy checkpoints = CheckpointPolicy.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private ChannelOpener opener = path -> FileChannel.open(path, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.READ);
@@ -368,12 +368,7 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
          * @throws IllegalArgumentException if {@code events} is below 1 or the interval not positive
          */
         public Builder checkpointEvery(long events, Duration interval) {
-            Objects.requireNonNull(interval, "interval");
-            if (events < 1 || interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("checkpoint every must be at least 1 event and a positive time");
-            }
-            this.checkpointEvery = events;
-            this.checkpointInterval = interval;
+            this.checkpoints = new CheckpointPolicy(events, interval);
             return this;
         }
 

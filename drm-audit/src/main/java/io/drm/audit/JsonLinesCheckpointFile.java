@@ -2,6 +2,7 @@ package io.drm.audit;
 
 import io.drm.audit.internal.CanonicalJson;
 import io.drm.audit.internal.ChainState;
+import io.drm.audit.internal.CheckpointPolicy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,8 +20,7 @@ import java.util.TreeMap;
 final class JsonLinesCheckpointFile implements AutoCloseable {
 
     private final FileChannel channel;
-    private final long every;
-    private final Duration interval;
+    private final CheckpointPolicy policy;
     private Checkpoint last;
     private Instant lastTime;
 
@@ -28,15 +28,13 @@ final class JsonLinesCheckpointFile implements AutoCloseable {
      * @param channel the file, positioned after its last whole line
      * @param last its last checkpoint, or null
      * @param now the time the interval counts from
-     * @param every a checkpoint is due after this many events
-     * @param interval or when this much time has passed since the last one
+     * @param policy when the next checkpoint is due
      */
-    JsonLinesCheckpointFile(FileChannel channel, Checkpoint last, Instant now, long every, Duration interval) {
+    JsonLinesCheckpointFile(FileChannel channel, Checkpoint last, Instant now, CheckpointPolicy policy) {
         this.channel = channel;
         this.last = last;
         this.lastTime = now;
-        this.every = every;
-        this.interval = interval;
+        this.policy = policy;
     }
 
     /** @return the last checkpoint written, or null */
@@ -52,7 +50,7 @@ final class JsonLinesCheckpointFile implements AutoCloseable {
     /** @return whether a checkpoint is due with {@code seq} entries at {@code now} */
     boolean due(long seq, Instant now) {
         long covered = last == null ? 0 : last.treeSize();
-        return seq - covered >= every || Duration.between(lastTime, now).compareTo(interval) >= 0;
+        return policy.due(seq - covered, Duration.between(lastTime, now));
     }
 
     /**

@@ -1,12 +1,12 @@
 package io.drm.audit;
 
 import io.drm.audit.internal.ChainState;
+import io.drm.audit.internal.CheckpointPolicy;
 import io.drm.audit.internal.LogFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ final class JsonLinesOpening {
      * @throws AuditStoreException if the log is locked, cannot be opened or does not verify
      */
     static Opened open(LogFiles files, JsonLinesAuditSink.ChannelOpener opener, long rotateAtBytes, Clock clock,
-            long checkpointEvery, Duration checkpointInterval) {
+            CheckpointPolicy policy) {
         JsonLinesProcessLock lock = null;
         FileChannel checkpointChannel = null;
         FileChannel channel = null;
@@ -66,7 +66,7 @@ final class JsonLinesOpening {
                     new JsonLinesSegment(files, opener, rotateAtBytes, channel, found.activeLength(),
                             found.activeFirstSeq()),
                     new JsonLinesCheckpointFile(checkpointChannel, found.lastCheckpoint(), clock.instant(),
-                            checkpointEvery, checkpointInterval), recovered);
+                            policy), recovered);
         } catch (IOException e) {
             closeAll(channel, checkpointChannel, lock);
             throw new AuditStoreException("cannot open the audit log " + files.active() + ": " + e
