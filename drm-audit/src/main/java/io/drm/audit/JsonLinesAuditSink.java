@@ -51,13 +51,13 @@ import org.slf4j.LoggerFactory;
  * <p>One process writes a log at a time (a lock file enforces it); within it the sink is
  * thread-safe. After a write failure the sink refuses further events with
  * {@link AuditStoreException}; open it again to go on.
- *
- * <p>This class is the facade; the work is done by package-private parts guarded by its monitor:
- * {@code JsonLinesOpening} and {@code JsonLinesRecovery} (lock, head, torn lines),
- * {@code JsonLinesSegment} (the active file and its rotation), {@code JsonLinesCheckpointFile},
- * {@code JsonLinesGroupCommit} (the background force) and {@code JsonLinesHealth}.
  */
 public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
+
+    // A facade: the work is done by package-private parts guarded by this sink's monitor, lock.
+    // JsonLinesOpening and JsonLinesRecovery (lock file, head, torn lines), JsonLinesSegment (the
+    // active file and its rotation), JsonLinesCheckpointFile (checkpoints and when one is due),
+    // JsonLinesGroupCommit (the background force) and JsonLinesHealth (closed or broken).
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesAuditSink.class);
 
@@ -218,8 +218,8 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
         if (groupCommit != null) {
             groupCommit.join();
         }
-        closeQuietly(segment);
-        closeQuietly(checkpoints);
+        segment.close();
+        checkpoints.close();
         processLock.close();
         if (failure != null) {
             throw failure;
@@ -280,16 +280,6 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
                 pendingRecovery.remove(details);
                 append(AuditEvent.of(UUID.randomUUID().toString(), clock.instant(), "drm", "audit.recovered",
                         "", files.active().getFileName().toString(), AuditEvent.Outcome.SUCCESS, details));
-            }
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.debug("close failed", e);
             }
         }
     }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code .checkpoints} file beside a JSON-lines log: one checkpoint a line, with the chain
@@ -18,6 +20,8 @@ import java.util.TreeMap;
  * the sink's monitor.
  */
 final class JsonLinesCheckpointFile implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonLinesAuditSink.class);
 
     private final FileChannel channel;
     private final CheckpointPolicy policy;
@@ -73,8 +77,13 @@ final class JsonLinesCheckpointFile implements AutoCloseable {
         lastTime = checkpoint.time();
     }
 
+    /** Closes the file; never throws. */
     @Override
-    public void close() throws IOException {
-        channel.close();
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("closing the checkpoint file failed", e);
+        }
     }
 }

@@ -129,8 +129,13 @@ final class JsonLinesSegment implements AutoCloseable {
         firstSeq = nextSeq;
     }
 
+    /** Closes the active file; never throws. */
     @Override
-    public void close() throws IOException {
-        channel.close();
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("closing {} failed", files.active(), e);
+        }
     }
 }
