@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
@@ -74,8 +73,7 @@ public final class AuditPublicKey {
      *     PEM; the message names the file
      */
     public static AuditPublicKey fromPemFile(Path path) {
-        String what = WHAT + " file '" + Objects.requireNonNull(path, "path") + "'";
-        return parsePem(KeyEncoding.readKeyFile(path, what, HINT), what);
+        return KeyEncoding.parsePemFile(path, WHAT, HINT, AuditPublicKey::parsePem);
     }
 
     /**
@@ -193,13 +191,8 @@ public final class AuditPublicKey {
 
     private static AuditPublicKey parsePem(String pem, String what) {
         byte[] der = KeyEncoding.decodePem(pem, KeyEncoding.PUBLIC_KEY, what, HINT);
-        SubjectPublicKeyInfo info;
-        try {
-            info = SubjectPublicKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
-        } catch (IOException | RuntimeException e) {
-            throw new AuditKeyException(what + " does not hold a well-formed SubjectPublicKeyInfo (the Base64"
-                    + " decodes to damaged or truncated DER); " + HINT, e);
-        }
+        SubjectPublicKeyInfo info = KeyEncoding.parseDer(der, SubjectPublicKeyInfo::getInstance, what,
+                "SubjectPublicKeyInfo", HINT, true);
         KeyEncoding.requireEd25519(info.getAlgorithm(), what, "public key", HINT);
         ASN1BitString bits = info.getPublicKeyData();
         if (bits.getPadBits() != 0) {

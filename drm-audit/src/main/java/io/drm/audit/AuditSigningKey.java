@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
@@ -71,8 +70,7 @@ public final class AuditSigningKey {
      *     PKCS#8 PEM key; the message names the file and never quotes its content
      */
     public static AuditSigningKey fromPemFile(Path path) {
-        String what = WHAT + " file '" + Objects.requireNonNull(path, "path") + "'";
-        return parsePem(KeyEncoding.readKeyFile(path, what, HINT), what);
+        return KeyEncoding.parsePemFile(path, WHAT, HINT, AuditSigningKey::parsePem);
     }
 
     /**
@@ -164,13 +162,8 @@ public final class AuditSigningKey {
         try {
             // Parser failures are reported without their cause: a parser's message about a private
             // key's bytes has no place in a stack trace.
-            PrivateKeyInfo info;
-            try {
-                info = PrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
-            } catch (IOException | RuntimeException e) {
-                throw new AuditKeyException(what + " does not hold a well-formed PKCS#8 structure (the Base64"
-                        + " decodes to damaged or truncated DER); " + HINT);
-            }
+            PrivateKeyInfo info = KeyEncoding.parseDer(der, PrivateKeyInfo::getInstance, what, "PKCS#8 structure",
+                    HINT, false);
             KeyEncoding.requireEd25519(info.getPrivateKeyAlgorithm(), what, "PKCS#8 private key", HINT);
             try {
                 seed = ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();

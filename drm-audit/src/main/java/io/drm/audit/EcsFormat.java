@@ -30,6 +30,6 @@ public final class EcsFormat {
      */
     public static String line(AuditEvent event) {
         Objects.requireNonNull(event, "event");
-        return new String(new CanonicalJson().encode(EcsDocument.of(event)), StandardCharsets.UTF_8);
+        return new String(new EcsDocument(new CanonicalJson()).encode(event), StandardCharsets.UTF_8);
     }
 }

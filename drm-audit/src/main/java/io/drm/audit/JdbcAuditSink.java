@@ -1,5 +1,6 @@
 package io.drm.audit;
 
+import io.drm.audit.internal.CheckpointPolicy;
 import io.drm.audit.internal.TableAppender;
 import io.drm.audit.internal.TableChain;
 import io.drm.spi.AuditCheckpoint;
@@ -57,7 +58,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
     private volatile boolean closed;
 
     private JdbcAuditSink(Builder b) {
-        this.chain = new TableChain(b.dataSource, b.signingKey, b.checkpointEvery, b.checkpointInterval, b.clock);
+        this.chain = new TableChain(b.dataSource, b.signingKey, b.checkpoints, b.clock);
         this.appender = new TableAppender(chain, lock, b.maxBatch);
         LOG.debug("audit log drm_audit_log opened in {}", chain.where());
     }
@@ -204,8 +205,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
 
         private final DataSource dataSource;
         private AuditSigningKey signingKey;
-        private long checkpointEvery = 10_000;
-        private Duration checkpointInterval = Duration.ofMinutes(1);
+        private CheckpointPolicy checkpoints = CheckpointPolicy.DEFAULT;
         private int maxBatch = 500;
         private Clock clock = Clock.systemUTC();
 
@@ -229,12 +229,7 @@ public final class JdbcAuditSink implements AuditSink, AutoCloseable {
          * @throws IllegalArgumentException if {@code events} is below 1 or the interval not positive
          */
         public Builder checkpointEvery(long events, Duration interval) {
-            Objects.requireNonNull(interval, "interval");
-            if (events < 1 || interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("checkpoint every must be at least 1 event and a positive time");
-            }
-            this.checkpointEvery = events;
-            this.checkpointInterval = interval;
+            this.checkpoints = new CheckpointPolicy(events, interval);
             return this;
         }
 

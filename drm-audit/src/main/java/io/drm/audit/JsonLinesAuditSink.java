@@ -1,29 +1,23 @@
 package io.drm.audit;
 
-import io.drm.audit.internal.CanonicalJson;
 import io.drm.audit.internal.ChainState;
+import io.drm.audit.internal.CheckpointPolicy;
 import io.drm.audit.internal.EntryCodec;
 import io.drm.audit.internal.LogFiles;
 import io.drm.spi.AuditCheckpoint;
 import io.drm.spi.AuditEvent;
 import io.drm.spi.AuditSink;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +54,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
 
+    // A facade: the work is done by package-private parts guarded by this sink's monitor, lock.
+    // JsonLinesOpening and JsonLinesRecovery (lock file, head, torn lines), JsonLinesSegment (the
+    // active file and its rotation), JsonLinesCheckpointFile (checkpoints and when one is due),
+    // JsonLinesGroupCommit (the background force) and JsonLinesHealth (closed or broken).
+
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesAuditSink.class);
 
     /** How soon an appended event is forced to disk. */
@@ -78,90 +77,35 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
     private final Object lock = new Object();
     private final LogFiles files;
     private final Durability durability;
-    private final Duration groupCommitDelay;
-    private final long rotateAtBytes;
     private final AuditSigningKey signingKey;
-    private final long checkpointEvery;
-    private final Duration checkpointInterval;
     private final Clock clock;
-    private final ChannelOpener opener;
     private final EntryCodec codec = new EntryCodec();
-    // Guarded by lock: a direct buffer, so a line goes to the file without a copy into a temporary one.
-    private ByteBuffer lineBuffer = ByteBuffer.allocateDirect(4096);
-
-    private final FileChannel lockChannel;
-    private final FileLock processLock;
-    private FileChannel channel;
-    private FileChannel checkpointChannel;
-    private long activeBytes;
-    private long activeFirstSeq;
+    private final JsonLinesHealth health;
+    private final JsonLinesProcessLock processLock;
+    // Guarded by lock.
     private final ChainState state;
-    private Checkpoint lastCheckpoint;
-    private Instant lastCheckpointTime;
-    private boolean dirty;
-    private boolean closed;
-    private AuditStoreException broken;
-    private final Thread syncer;
+    private final JsonLinesSegment segment;
+    private final JsonLinesCheckpointFile checkpoints;
+    private final List<Map<String, String>> pendingRecovery = new ArrayList<>();
+    private final JsonLinesGroupCommit groupCommit;
 
     private JsonLinesAuditSink(Builder b) {
         this.files = new LogFiles(b.file);
         this.durability = b.durability;
-        this.groupCommitDelay = b.groupCommitDelay;
-        this.rotateAtBytes = b.rotateAtBytes;
         this.signingKey = b.signingKey;
-        this.checkpointEvery = b.checkpointEvery;
-        this.checkpointInterval = b.checkpointInterval;
         this.clock = b.clock;
-        this.opener = b.opener;
-        FileChannel lc = null;
-        FileLock fl = null;
-        try {
-            Files.createDirectories(files.active().getParent());
-            lc = FileChannel.open(files.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            try {
-                fl = lc.tryLock();
-            } catch (OverlappingFileLockException e) {
-                fl = null;
-            }
-            if (fl == null) {
-                throw new AuditStoreException("another sink is writing the audit log " + files.active()
-                        + " (its lock file " + files.lock() + " is held). One process writes a JSON-lines log at"
-                        + " a time; give each process its own file, or use JdbcAuditSink for many writers.");
-            }
-            JsonLinesRecovery.Found found = new JsonLinesRecovery(files).recover();
-            this.state = found.state();
-            this.lastCheckpoint = found.lastCheckpoint();
-            this.lastCheckpointTime = clock.instant();
-            this.activeFirstSeq = found.activeFirstSeq();
-            this.checkpointChannel = opener.open(files.checkpoints());
-            if (found.checkpointsTorn() != null) {
-                setAside(files.checkpoints(), found.checkpointsLength(), found.checkpointsTorn(), checkpointChannel,
-                        "checkpoint");
-            }
-            this.checkpointChannel.position(found.checkpointsLength());
-            this.channel = opener.open(files.active());
-            this.activeBytes = found.activeLength();
-            if (found.activeTorn() != null) {
-                setAside(files.active(), found.activeLength(), found.activeTorn(), channel, "entry");
-            }
-            channel.position(activeBytes);
-            this.lockChannel = lc;
-            this.processLock = fl;
-        } catch (IOException e) {
-            closeQuietly(lc);
-            throw new AuditStoreException("cannot open the audit log " + files.active() + ": " + e
-                    + ". Check that the directory exists, is writable and has space.", e);
-        } catch (RuntimeException e) {
-            closeQuietly(lc);
-            throw e;
-        }
-        if (durability == Durability.GROUP_COMMIT) {
-            syncer = new Thread(this::syncLoop, "drm-audit-sync-" + files.active().getFileName());
-            syncer.setDaemon(true);
-            syncer.start();
-        } else {
-            syncer = null;
-        }
+        this.health = new JsonLinesHealth(files.active());
+        JsonLinesOpening.Opened opened = JsonLinesOpening.open(files, b.opener, b.rotateAtBytes, clock,
+                b.checkpoints);
+        this.processLock = opened.lock();
+        this.state = opened.state();
+        this.segment = opened.segment();
+        this.checkpoints = opened.checkpoints();
+        this.pendingRecovery.addAll(opened.recovered());
+        this.groupCommit = durability == Durability.GROUP_COMMIT
+                ? new JsonLinesGroupCommit(lock, b.groupCommitDelay, segment, health,
+                        files.active().getFileName().toString())
+                : null;
         LOG.debug("audit log {} opened at seq {}", files.active(), state.seq());
     }
 
@@ -188,18 +132,16 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
     public void append(AuditEvent event) {
         Objects.requireNonNull(event, "event");
         synchronized (lock) {
-            usable();
+            health.check();
             EntryCodec.Sealed sealed = state.seal(codec, event);
             write(sealed);
             state.advance(sealed);
             if (durability == Durability.FSYNC) {
                 force();
-            } else if (!dirty) {
-                dirty = true;
-                lock.notifyAll();
+            } else {
+                groupCommit.written();
             }
-            if (state.seq() - lastCheckpointSize() >= checkpointEvery
-                    || Duration.between(lastCheckpointTime, clock.instant()).compareTo(checkpointInterval) >= 0) {
+            if (checkpoints.due(state.seq(), clock.instant())) {
                 writeCheckpoint();
             }
         }
@@ -208,7 +150,7 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
     @Override
     public void flush() {
         synchronized (lock) {
-            usable();
+            health.check();
             force();
         }
     }
@@ -223,7 +165,7 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
     @Override
     public Optional<AuditCheckpoint> checkpoint() {
         synchronized (lock) {
-            usable();
+            health.check();
             return Optional.of(currentCheckpoint().toAuditCheckpoint());
         }
     }
@@ -234,7 +176,7 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
      */
     public Checkpoint latestCheckpoint() {
         synchronized (lock) {
-            usable();
+            health.check();
             return currentCheckpoint();
         }
     }
@@ -260,222 +202,84 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
     public void close() {
         AuditStoreException failure = null;
         synchronized (lock) {
-            if (closed) {
+            if (health.closed()) {
                 return;
             }
             try {
-                if (broken == null) {
+                if (!health.broken()) {
                     currentCheckpoint();
                 }
             } catch (AuditStoreException e) {
                 failure = e;
             }
-            closed = true;
+            health.close();
             lock.notifyAll();
         }
-        if (syncer != null) {
-            try {
-                syncer.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (groupCommit != null) {
+            groupCommit.join();
         }
-        closeQuietly(channel);
-        closeQuietly(checkpointChannel);
-        try {
-            processLock.release();
-        } catch (IOException e) {
-            LOG.debug("releasing {} failed", files.lock(), e);
-        }
-        closeQuietly(lockChannel);
+        segment.close();
+        checkpoints.close();
+        processLock.close();
         if (failure != null) {
             throw failure;
         }
     }
 
     private Checkpoint currentCheckpoint() {
-        if (lastCheckpoint == null || lastCheckpoint.treeSize() != state.seq()) {
+        if (!checkpoints.covers(state.seq())) {
             writeCheckpoint();
         }
-        return lastCheckpoint;
-    }
-
-    private long lastCheckpointSize() {
-        return lastCheckpoint == null ? 0 : lastCheckpoint.treeSize();
+        return checkpoints.last();
     }
 
     private void write(EntryCodec.Sealed sealed) {
         byte[] canonical = sealed.canonical();
-        if (activeBytes > 0 && activeBytes + canonical.length + 1 > rotateAtBytes) {
+        if (segment.rotationDue(canonical.length + 1)) {
             rotate();
         }
-        if (lineBuffer.capacity() < canonical.length + 1) {
-            lineBuffer = ByteBuffer.allocateDirect(Math.max(lineBuffer.capacity() * 2, canonical.length + 1));
-        }
-        ByteBuffer buf = lineBuffer;
-        buf.clear();
-        buf.put(canonical).put((byte) '\n').flip();
         try {
-            while (buf.hasRemaining()) {
-                channel.write(buf);
-            }
+            segment.append(canonical);
         } catch (IOException e) {
-            undoPartialWrite();
-            throw fail("cannot write entry " + sealed.seq() + " to " + files.active(), e);
-        }
-        activeBytes += canonical.length + 1;
-    }
-
-    private void undoPartialWrite() {
-        try {
-            channel.truncate(activeBytes);
-            channel.position(activeBytes);
-        } catch (IOException e) {
-            LOG.debug("could not cut a partial line off {}", files.active(), e);
+            throw health.fail("cannot write entry " + sealed.seq() + " to " + files.active(), e);
         }
     }
 
     private void rotate() {
         force();
         writeCheckpoint();
-        Path target = files.rotated(activeFirstSeq);
         try {
-            channel.close();
-            Files.move(files.active(), target, StandardCopyOption.ATOMIC_MOVE);
-            channel = opener.open(files.active());
+            segment.rotate(state.seq() + 1);
         } catch (IOException e) {
-            throw fail("cannot rotate " + files.active() + " to " + target, e);
+            throw health.fail("cannot rotate " + files.active() + " to " + segment.rotationTarget(), e);
         }
-        LOG.info("audit log {} rotated to {} after entry {}", files.active(), target.getFileName(), state.seq());
-        activeBytes = 0;
-        activeFirstSeq = state.seq() + 1;
     }
 
     private void writeCheckpoint() {
         force();
         Checkpoint checkpoint = Checkpoint.create(state.seq(), state.root(), clock.instant(), signingKey);
-        Map<String, Object> line = new TreeMap<>(checkpoint.fields());
-        line.put("state", state.encode());
-        byte[] bytes = new CanonicalJson().encode(line);
-        ByteBuffer buf = ByteBuffer.allocate(bytes.length + 1);
-        buf.put(bytes).put((byte) '\n').flip();
         try {
-            while (buf.hasRemaining()) {
-                checkpointChannel.write(buf);
-            }
-            checkpointChannel.force(false);
+            checkpoints.append(checkpoint, state);
         } catch (IOException e) {
-            throw fail("cannot write a checkpoint to " + files.checkpoints(), e);
+            throw health.fail("cannot write a checkpoint to " + files.checkpoints(), e);
         }
-        lastCheckpoint = checkpoint;
-        lastCheckpointTime = checkpoint.time();
     }
 
     private void force() {
         try {
-            channel.force(false);
-            dirty = false;
+            segment.force();
         } catch (IOException e) {
-            throw fail("cannot force " + files.active() + " to disk", e);
+            throw health.fail("cannot force " + files.active() + " to disk", e);
         }
     }
 
-    private void syncLoop() {
-        while (true) {
-            FileChannel toForce;
-            synchronized (lock) {
-                try {
-                    while (!dirty && !closed) {
-                        lock.wait();
-                    }
-                    long deadline = System.nanoTime() + groupCommitDelay.toNanos();
-                    long left;
-                    while (!closed && (left = deadline - System.nanoTime()) > 0) {
-                        lock.wait(Math.max(1, left / 1_000_000));
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (closed) {
-                    return;
-                }
-                if (broken != null || !dirty) {
-                    continue;
-                }
-                toForce = channel;
-                dirty = false;
-            }
-            try {
-                toForce.force(false);
-            } catch (java.nio.channels.ClosedChannelException e) {
-                LOG.trace("channel rotated while forcing; the rotation forced it");
-            } catch (IOException e) {
-                synchronized (lock) {
-                    if (broken == null) {
-                        broken = new AuditStoreException("cannot force " + files.active() + " to disk: " + e
-                                + ". The sink refuses further events; check the disk and open the log again.", e);
-                        LOG.error("audit log {} failed: {}", files.active(), e.toString());
-                    }
-                }
-            }
-        }
-    }
-
-    private void setAside(Path file, long validLength, byte[] torn, FileChannel ch, String what) throws IOException {
-        Path aside = files.torn(state.seq() + 1, clock.millis());
-        Files.write(aside, torn, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-        ch.truncate(validLength);
-        ch.force(true);
-        LOG.warn("audit log {} ended with a torn {} line of {} bytes; set aside as {} and recorded", file, what,
-                torn.length, aside.getFileName());
-        pendingRecovery.add(Map.of("file", file.getFileName().toString(), "setAsideTo", aside.getFileName().toString(),
-                "bytes", String.valueOf(torn.length), "sha256", sha256(torn), "kind", what));
-    }
-
-    private final java.util.List<Map<String, String>> pendingRecovery = new java.util.ArrayList<>();
-
-    /**
-     * Appends the {@code audit.recovered} event for a torn line set aside while opening.
-     */
+    /** Appends the {@code audit.recovered} event for each torn line set aside while opening. */
     private void recordRecovery() {
-        for (Map<String, String> details : java.util.List.copyOf(pendingRecovery)) {
-            pendingRecovery.remove(details);
-            append(AuditEvent.of(UUID.randomUUID().toString(), clock.instant(), "drm", "audit.recovered",
-                    "", files.active().getFileName().toString(), AuditEvent.Outcome.SUCCESS, details));
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void usable() {
-        if (closed) {
-            throw new AuditStoreException("the audit log " + files.active() + " is closed");
-        }
-        if (broken != null) {
-            throw new AuditStoreException("the audit log " + files.active() + " failed earlier and takes no more"
-                    + " events: " + broken.getMessage(), broken);
-        }
-    }
-
-    private AuditStoreException fail(String what, IOException e) {
-        broken = new AuditStoreException(what + ": " + e + ". The sink refuses further events so the chain"
-                + " stays whole; free space or fix the file, then open the log again.", e);
-        LOG.error("audit log {} failed: {}", files.active(), e.toString());
-        return broken;
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.debug("close failed", e);
+        synchronized (lock) {
+            for (Map<String, String> details : List.copyOf(pendingRecovery)) {
+                pendingRecovery.remove(details);
+                append(AuditEvent.of(UUID.randomUUID().toString(), clock.instant(), "drm", "audit.recovered",
+                        "", files.active().getFileName().toString(), AuditEvent.Outcome.SUCCESS, details));
             }
         }
     }
@@ -493,8 +297,7 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
         private Duration groupCommitDelay = Duration.ofMillis(20);
         private long rotateAtBytes = 64L << 20;
         private AuditSigningKey signingKey;
-        private long checkpointEvery = 10_000;
-        private Duration checkpointInterval = Duration.ofMinutes(1);
+        private CheckpointPolicy checkpoints = CheckpointPolicy.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private ChannelOpener opener = path -> FileChannel.open(path, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.READ);
@@ -555,12 +358,7 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
          * @throws IllegalArgumentException if {@code events} is below 1 or the interval not positive
          */
         public Builder checkpointEvery(long events, Duration interval) {
-            Objects.requireNonNull(interval, "interval");
-            if (events < 1 || interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("checkpoint every must be at least 1 event and a positive time");
-            }
-            this.checkpointEvery = events;
-            this.checkpointInterval = interval;
+            this.checkpoints = new CheckpointPolicy(events, interval);
             return this;
         }
 

@@ -8,17 +8,27 @@ import io.drm.audit.internal.LogFiles;
 import io.drm.audit.internal.MalformedEntryException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds where a JSON-lines log stands when a sink opens it: the chain head, the last checkpoint,
- * the active file's first sequence number and valid length, and any torn last line.
+ * the active file's first sequence number and valid length, and any torn last line, which
+ * {@link #setAside} moves out of the way.
  */
 final class JsonLinesRecovery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonLinesAuditSink.class);
 
     /** What was found. */
     record Found(ChainState state, Checkpoint lastCheckpoint, long activeFirstSeq, long activeLength,
@@ -113,16 +123,16 @@ final class JsonLinesRecovery {
                         activeLength = lines.lineOffset() + lines.length() + 1;
                     }
                     if (skipCovered && entry.seq() <= state.seq()) {
-                        if (entry.seq() == state.seq() && !entry.storedHash().equals(java.util.HexFormat.of().formatHex(state.lastHash()))) {
+                        if (entry.seq() == state.seq() && !entry.storedHash().equals(HexFormat.of().formatHex(state.lastHash()))) {
                             return null;
                         }
                         continue;
                     }
                     if (entry.seq() != state.seq() + 1 || !entry.selfConsistent()
-                            || !entry.prevHash().equals(java.util.HexFormat.of().formatHex(state.lastHash()))) {
+                            || !entry.prevHash().equals(HexFormat.of().formatHex(state.lastHash()))) {
                         return null;
                     }
-                    state.advance(entry.seq(), java.util.HexFormat.of().parseHex(entry.storedHash()), entry.leafHash());
+                    state.advance(entry.seq(), HexFormat.of().parseHex(entry.storedHash()), entry.leafHash());
                 }
                 if (lines.torn()) {
                     if (!active) {
@@ -136,5 +146,37 @@ final class JsonLinesRecovery {
             }
         }
         return state;
+    }
+
+    /**
+     * Moves a torn last line to {@code <name>.torn-<seq>-<millis>} and cuts it off its file.
+     *
+     * @param file the file that ends with the torn line
+     * @param validLength the length of its whole lines
+     * @param torn the torn line's bytes
+     * @param channel the file, open for writing
+     * @param what "entry" or "checkpoint", for the log and the event
+     * @param nextSeq the sequence number the next entry gets
+     * @param millis the time, for the set-aside file's name
+     * @return the details of the {@code audit.recovered} event that records it
+     */
+    Map<String, String> setAside(Path file, long validLength, byte[] torn, FileChannel channel, String what,
+            long nextSeq, long millis) throws IOException {
+        Path aside = files.torn(nextSeq, millis);
+        Files.write(aside, torn, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        channel.truncate(validLength);
+        channel.force(true);
+        LOG.warn("audit log {} ended with a torn {} line of {} bytes; set aside as {} and recorded", file, what,
+                torn.length, aside.getFileName());
+        return Map.of("file", file.getFileName().toString(), "setAsideTo", aside.getFileName().toString(),
+                "bytes", String.valueOf(torn.length), "sha256", sha256(torn), "kind", what);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

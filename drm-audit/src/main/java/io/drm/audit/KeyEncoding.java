@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
 /**
@@ -173,6 +175,51 @@ final class KeyEncoding {
         } catch (IOException e) {
             // File system messages name the file and the reason, never the content.
             throw new AuditKeyException(what + " could not be read (" + e + "); " + hint, e);
+        }
+    }
+
+    /** Parses the PEM text of a key; {@code what} names what is read, for messages. */
+    interface PemParser<T> {
+        T parse(String pem, String what);
+    }
+
+    /**
+     * Reads a key file ({@link #readKeyFile}) and parses its PEM, with messages that name the file.
+     *
+     * @param path the file
+     * @param what the kind of key, for example {@code audit public key}
+     * @param hint what to supply instead, for messages
+     * @param parser parses the text
+     * @return the key
+     * @throws NullPointerException if {@code path} is {@code null}
+     * @throws AuditKeyException if the file cannot be read or the parser refuses its text
+     */
+    static <T> T parsePemFile(Path path, String what, String hint, PemParser<T> parser) {
+        String file = what + " file '" + Objects.requireNonNull(path, "path") + "'";
+        return parser.parse(readKeyFile(path, file, hint), file);
+    }
+
+    /**
+     * Parses the DER of a PEM block as an ASN.1 structure.
+     *
+     * @param der the DER bytes
+     * @param getInstance the structure's factory, for example {@code SubjectPublicKeyInfo::getInstance}
+     * @param what what is being read, for messages
+     * @param structure the structure's name, for messages, for example {@code PKCS#8 structure}
+     * @param hint what to supply instead, for messages
+     * @param withCause whether the parser's exception is kept as the cause (not for private keys: a
+     *     parser's message about a private key's bytes has no place in a stack trace)
+     * @return the structure
+     * @throws AuditKeyException if the bytes are damaged or truncated DER of another structure
+     */
+    static <T> T parseDer(byte[] der, Function<ASN1Primitive, T> getInstance, String what, String structure,
+            String hint, boolean withCause) {
+        try {
+            return getInstance.apply(ASN1Primitive.fromByteArray(der));
+        } catch (IOException | RuntimeException e) {
+            String message = what + " does not hold a well-formed " + structure + " (the Base64 decodes to damaged"
+                    + " or truncated DER); " + hint;
+            throw withCause ? new AuditKeyException(message, e) : new AuditKeyException(message);
         }
     }
 

@@ -101,19 +101,20 @@ public final class Maskers {
     }
 
     /**
-     * {@code "token"}: a string becomes {@code length} characters of {@code alphabet} drawn without
+     * {@code "token"}: a string becomes {@code length} code points of {@code alphabet} drawn without
      * bias from HMAC-SHA256 of its UTF-8 bytes. Deterministic and not reversible; distinct values
      * collide as random strings of that length and alphabet do, so choose a length that makes
      * collisions negligible for the column (16 base-62 characters are 95 bits). The empty string
-     * stays empty.
+     * stays empty. The alphabet may hold supplementary code points (emoji), each written as a whole
+     * surrogate pair; for an alphabet of the Basic Multilingual Plane code points are {@code char}s.
      *
      * @param key the masking key, at least 16 bytes; copied into a derived subkey
-     * @param length characters of a token, 1 to 4096
-     * @param alphabet the characters of tokens, 2 to 65536 distinct ones
+     * @param length code points of a token, 1 to 4096
+     * @param alphabet the code points of tokens, 2 to 65536 distinct ones
      * @return the masker
      * @throws NullPointerException if {@code key} or {@code alphabet} is null
      * @throws IllegalArgumentException if the key has fewer than 16 bytes, the length is out of
-     *     range, or the alphabet has fewer than 2 characters or a repeat
+     *     range, or the alphabet has fewer than 2 code points, a repeat or an unpaired surrogate
      */
     public static TypedMasker token(byte[] key, int length, String alphabet) {
         return new TokenMasker(key, length, alphabet);
@@ -125,14 +126,16 @@ public final class Maskers {
      * {@code "123-45-6789"} becomes another {@code ddd-dd-dddd}. The length is kept and distinct
      * values give distinct values ({@link TypedMasker#preservesUniqueness()} is true). A value needs
      * FF1's minimum number of alphabet characters (radix^n of at least 1,000,000: 6 digits, 4
-     * base-36 characters); the empty string stays empty.
+     * base-36 characters); the empty string stays empty. The alphabet may hold supplementary code
+     * points (emoji): values are then read by code point, a surrogate pair is never split, and the
+     * number of code points is kept.
      *
      * @param key the masking key, at least 16 bytes; copied into a derived subkey
-     * @param alphabet the characters to encrypt, 2 to 65536 distinct ones
+     * @param alphabet the code points to encrypt, 2 to 65536 distinct ones
      * @return the masker
      * @throws NullPointerException if {@code key} or {@code alphabet} is null
      * @throws IllegalArgumentException if the key has fewer than 16 bytes or the alphabet has
-     *     fewer than 2 characters or a repeat
+     *     fewer than 2 code points, a repeat or an unpaired surrogate
      */
     public static TypedMasker fpe(byte[] key, String alphabet) {
         return new FpeMasker(key, alphabet);

@@ -3,7 +3,6 @@ package io.drm.masking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -59,13 +58,11 @@ final class Ff1PathAgreementTest {
 
     @Provide
     Arbitrary<byte[]> keys() {
-        return Arbitraries.of(16, 24, 32).flatMap(n -> Arbitraries.bytes().array(byte[].class).ofSize(n));
+        return TestAlphabets.aesKeys();
     }
 
     @Provide
     Arbitrary<Integer> radixes() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(2, 3, 10, 16, 26, 36, 62, 64, 94, 100, 255, 256, 257, 1000, 4096, 65535, 65536),
-                Arbitraries.integers().between(2, 65536));
+        return TestAlphabets.radixes();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
@@ -71,14 +70,12 @@ final class Ff1PropertiesTest {
 
     @Provide
     Arbitrary<byte[]> keys() {
-        return Arbitraries.of(16, 24, 32).flatMap(n -> Arbitraries.bytes().array(byte[].class).ofSize(n));
+        return TestAlphabets.aesKeys();
     }
 
     /** Edge radixes, common ones, and any radix up to 65536. */
     @Provide
     Arbitrary<Integer> radixes() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(2, 3, 10, 16, 26, 36, 62, 64, 94, 100, 255, 256, 257, 1000, 4096, 65535, 65536),
-                Arbitraries.integers().between(2, 65536));
+        return TestAlphabets.radixes();
     }
 }

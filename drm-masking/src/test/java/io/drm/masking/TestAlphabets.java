@@ -1,6 +1,8 @@
 package io.drm.masking;
 
 import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 
 /** Alphabets of any radix and random strings over them, for the FF1 tests. */
 final class TestAlphabets {
@@ -8,6 +10,18 @@ final class TestAlphabets {
     static final String BASE62 = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     private TestAlphabets() {
+    }
+
+    /** AES keys of 16, 24 and 32 random bytes. */
+    static Arbitrary<byte[]> aesKeys() {
+        return Arbitraries.of(16, 24, 32).flatMap(n -> Arbitraries.bytes().array(byte[].class).ofSize(n));
+    }
+
+    /** Edge radixes, common ones, and any radix up to 65536. */
+    static Arbitrary<Integer> radixes() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(2, 3, 10, 16, 26, 36, 62, 64, 94, 100, 255, 256, 257, 1000, 4096, 65535, 65536),
+                Arbitraries.integers().between(2, 65536));
     }
 
     /** The first {@code radix} of 0-9, a-z, A-Z; beyond 62, consecutive chars from U+4E00 (wrapping). */

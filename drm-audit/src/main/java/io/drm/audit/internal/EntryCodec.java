@@ -7,21 +7,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.HexFormat;
 import java.util.TreeMap;
 
 /**
- * Turns events into stored entries and back. An entry is one JSON object in Elastic Common Schema
- * shape, written in canonical form:
- *
- * <pre>{@code
- * {"@timestamp":"...","drm":{"hash":"...","prev":"...","seq":7,"target":"..."},"ecs":{"version":"8.11.0"},
- *  "event":{"action":"release.started","category":["database"],"id":"...","kind":"event",
- *           "outcome":"unknown","type":["change"]},
- *  "labels":{...details...},"service":{"environment":"prod"},"user":{"name":"ci"}}
- * }</pre>
+ * Turns events into stored entries and back. An entry is the event's Elastic Common Schema
+ * document ({@link EcsDocument}, the one encoder) with the chain fields, in canonical form:
+ * {@code "drm":{"hash":"...","prev":"...","seq":7,"target":"..."}}.
  *
  * The entry hash is SHA-256 over the canonical JSON without {@code drm.hash}, followed by the 32
  * bytes of the previous hash. The Merkle leaf is the canonical JSON with the hash.
@@ -33,8 +26,8 @@ public final class EntryCodec {
     /** The ECS version the entries follow. */
     public static final String ECS_VERSION = EcsDocument.ECS_VERSION;
 
-
     private final CanonicalJson json = new CanonicalJson();
+    private final EcsDocument ecs = new EcsDocument(json);
     private final MessageDigest sha256 = sha256();
 
     /** A sealed entry ready to store. */
@@ -65,34 +58,30 @@ public final class EntryCodec {
      * @return the entry
      */
     public Sealed seal(AuditEvent event, long seq, byte[] prevHash) {
-        byte[] body = event.details().comparator() == null ? body(event, seq, prevHash)
-                : json.encode(document(event, seq, java.util.HexFormat.of().formatHex(prevHash)));
+        byte[] body = ecs.encode(event, prevHash, seq);
         sha256.update(body);
         sha256.update(prevHash);
         byte[] hash = sha256.digest();
         // "hash" sorts first among drm's keys, so the canonical entry is the body with
-        // "hash":"<hex>", spliced in right after "drm":{ -- no second encoding needed.
+        // "hash":"<hex>", spliced in right after "drm":{ -- no second encoding needed. The
+        // timestamp before it is at most 40 bytes.
         int at = indexOf(body, 0, Math.min(body.length, 200), DRM_OPEN);
-        byte[] canonical;
         if (at < 0) {
-            Map<String, Object> doc = document(event, seq, java.util.HexFormat.of().formatHex(prevHash));
-            drm(doc).put("hash", java.util.HexFormat.of().formatHex(hash));
-            canonical = json.encode(doc);
-        } else {
-            int cut = at + DRM_OPEN.length;
-            canonical = new byte[body.length + HASH_MEMBER_LENGTH];
-            System.arraycopy(body, 0, canonical, 0, cut);
-            int i = cut;
-            System.arraycopy(HASH_KEY, 0, canonical, i, HASH_KEY.length);
-            i += HASH_KEY.length;
-            for (byte b : hash) {
-                canonical[i++] = HEX_DIGITS[(b >> 4) & 0xf];
-                canonical[i++] = HEX_DIGITS[b & 0xf];
-            }
-            canonical[i++] = '"';
-            canonical[i++] = ',';
-            System.arraycopy(body, cut, canonical, i, body.length - cut);
+            throw new IllegalStateException("an encoded entry has no drm object near its start");
         }
+        int cut = at + DRM_OPEN.length;
+        byte[] canonical = new byte[body.length + HASH_MEMBER_LENGTH];
+        System.arraycopy(body, 0, canonical, 0, cut);
+        int i = cut;
+        System.arraycopy(HASH_KEY, 0, canonical, i, HASH_KEY.length);
+        i += HASH_KEY.length;
+        for (byte b : hash) {
+            canonical[i++] = HEX_DIGITS[(b >> 4) & 0xf];
+            canonical[i++] = HEX_DIGITS[b & 0xf];
+        }
+        canonical[i++] = '"';
+        canonical[i++] = ',';
+        System.arraycopy(body, cut, canonical, i, body.length - cut);
         return new Sealed(seq, prevHash, hash, canonical, leafHash(canonical));
     }
 
@@ -148,8 +137,8 @@ public final class EntryCodec {
             drm.remove("hash");
             byte[] body = json.encode(doc);
             sha256.update(body);
-            sha256.update(java.util.HexFormat.of().parseHex(prev));
-            String computed = java.util.HexFormat.of().formatHex(sha256.digest());
+            sha256.update(HexFormat.of().parseHex(prev));
+            String computed = HexFormat.of().formatHex(sha256.digest());
             drm.put("hash", stored1);
             byte[] canonical = json.encode(doc);
             if (seq < 1) {
@@ -255,100 +244,6 @@ public final class EntryCodec {
         sha256.update((byte) 0);
         sha256.update(canonical);
         return sha256.digest();
-    }
-
-    private long cachedSecond = Long.MIN_VALUE;
-    private String cachedSecondText;
-
-    /**
-     * Formats an instant exactly as {@link Instant#toString()} does, formatting each second only
-     * once: events come in bursts within the same second.
-     *
-     * @param time the instant
-     * @return its ISO-8601 text
-     */
-    String timestamp(Instant time) {
-        long second = time.getEpochSecond();
-        if (second != cachedSecond) {
-            String whole = Instant.ofEpochSecond(second).toString(); // "...:ssZ"
-            cachedSecondText = whole.substring(0, whole.length() - 1);
-            cachedSecond = second;
-        }
-        int nano = time.getNano();
-        if (nano == 0) {
-            return cachedSecondText + "Z";
-        }
-        StringBuilder out = new StringBuilder(cachedSecondText.length() + 11).append(cachedSecondText).append('.');
-        if (nano % 1_000_000 == 0) {
-            pad(out, nano / 1_000_000, 3);
-        } else if (nano % 1_000 == 0) {
-            pad(out, nano / 1_000, 6);
-        } else {
-            pad(out, nano, 9);
-        }
-        return out.append('Z').toString();
-    }
-
-    private static void pad(StringBuilder out, int value, int digits) {
-        String text = Integer.toString(value);
-        for (int i = text.length(); i < digits; i++) {
-            out.append('0');
-        }
-        out.append(text);
-    }
-
-    /**
-     * Writes the canonical JSON of {@link #document} without building it: the keys below are in
-     * canonical (UTF-16 code unit) order, and the labels come from a naturally sorted map.
-     */
-    private byte[] body(AuditEvent e, long seq, byte[] prev) {
-        CanonicalJson w = json;
-        w.reset();
-        w.raw("{\"@timestamp\":\"");
-        w.raw(timestamp(e.time()));
-        w.raw("\"");
-        w.raw(",\"drm\":{\"prev\":\"");
-        w.appendHex(prev);
-        w.raw("\",\"seq\":");
-        w.appendLong(seq);
-        w.raw(",\"target\":");
-        w.appendString(e.target());
-        w.raw("},\"ecs\":{\"version\":\"" + ECS_VERSION + "\"},\"event\":{\"action\":");
-        w.appendString(e.action());
-        w.raw(",\"category\":[\"database\"],\"id\":");
-        w.appendString(e.id());
-        w.raw(",\"kind\":\"event\",\"outcome\":\"");
-        w.raw(e.outcome().name().toLowerCase(Locale.ROOT));
-        w.raw("\",\"type\":[\"change\"]},\"labels\":{");
-        boolean first = true;
-        for (Map.Entry<String, String> d : e.details().entrySet()) { // a TreeMap in natural order
-            if (!first) {
-                w.raw(",");
-            }
-            first = false;
-            w.appendString(d.getKey());
-            w.raw(":");
-            w.appendString(d.getValue());
-        }
-        w.raw("},\"service\":{\"environment\":");
-        w.appendString(e.environment());
-        w.raw("},\"user\":{\"name\":");
-        w.appendString(e.actor());
-        w.raw("}}");
-        return w.toBytes();
-    }
-
-    /** The ECS document of {@link EcsDocument}, with the chain fields {@code drm.seq} and {@code drm.prev}. */
-    private static Map<String, Object> document(AuditEvent e, long seq, String prev) {
-        Map<String, Object> doc = EcsDocument.of(e);
-        drm(doc).put("seq", seq);
-        drm(doc).put("prev", prev);
-        return doc;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> drm(Map<String, Object> doc) {
-        return (Map<String, Object>) doc.get("drm");
     }
 
     @SuppressWarnings("unchecked")

@@ -35,8 +35,7 @@ public final class TableChain {
     private final DataSource dataSource;
     private final String where;
     private final AuditSigningKey signingKey;
-    private final long checkpointEvery;
-    private final Duration checkpointInterval;
+    private final CheckpointPolicy checkpoints;
     private final Clock clock;
     private final EntryCodec codec = new EntryCodec();
     private final AtomicLong transactions = new AtomicLong();
@@ -51,17 +50,15 @@ public final class TableChain {
      *
      * @param dataSource the database
      * @param signingKey the key for checkpoints, or null
-     * @param checkpointEvery a checkpoint after this many entries
-     * @param checkpointInterval or after this much time, at the next batch
+     * @param checkpoints when a checkpoint is due, checked at each batch
      * @param clock the clock for checkpoints
      * @throws AuditStoreException if the tables cannot be created or the head disagrees with the log
      */
-    public TableChain(DataSource dataSource, AuditSigningKey signingKey, long checkpointEvery,
-            Duration checkpointInterval, Clock clock) {
+    public TableChain(DataSource dataSource, AuditSigningKey signingKey, CheckpointPolicy checkpoints,
+            Clock clock) {
         this.dataSource = dataSource;
         this.signingKey = signingKey;
-        this.checkpointEvery = checkpointEvery;
-        this.checkpointInterval = checkpointInterval;
+        this.checkpoints = checkpoints;
         this.clock = clock;
         String described;
         try (Connection c = dataSource.getConnection()) {
@@ -149,7 +146,7 @@ public final class TableChain {
             cpTimeMs = now; // the interval runs from the log's first append
         }
         Checkpoint cp = null;
-        if (state.seq() - cpSize >= checkpointEvery || now - cpTimeMs >= checkpointInterval.toMillis()) {
+        if (checkpoints.due(state.seq() - cpSize, Duration.ofMillis(now - cpTimeMs))) {
             cp = Checkpoint.create(state.seq(), state.root(), clock.instant(), signingKey);
             cpSize = state.seq();
             cpTimeMs = cp.time().toEpochMilli();

@@ -38,7 +38,7 @@ final class EntryCodecTest {
 
     @Test
     void timestamps_are_formatted_exactly_as_instant_to_string() {
-        EntryCodec codec = new EntryCodec();
+        EcsDocument codec = new EcsDocument(new CanonicalJson());
         Random random = new Random(11);
         long[] seconds = {0, -1, 1, 253_402_300_799L, 253_402_300_800L, -62_135_596_800L, -62_135_596_801L,
             1_764_000_000L};
@@ -57,18 +57,6 @@ final class EntryCodecTest {
     }
 
     private static String text(Random random, int max) {
-        StringBuilder out = new StringBuilder();
-        int length = random.nextInt(max + 1);
-        for (int i = 0; i < length; i++) {
-            switch (random.nextInt(6)) {
-                case 0 -> out.append((char) (0x20 + random.nextInt(0x5f)));
-                case 1 -> out.append("\"\\\n\t\u0001".charAt(random.nextInt(5)));
-                case 2 -> out.append((char) (0xa0 + random.nextInt(0x700)));
-                case 3 -> out.append((char) (0x3000 + random.nextInt(0x1000)));
-                case 4 -> out.appendCodePoint(0x1f600 + random.nextInt(50));
-                default -> out.append((char) ('a' + random.nextInt(26)));
-            }
-        }
-        return out.toString();
+        return RandomText.of(random, max);
     }
 }

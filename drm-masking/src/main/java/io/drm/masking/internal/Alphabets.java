@@ -42,7 +42,7 @@ public final class Alphabets {
     static String problem(String nameOrChars) {
         String chars = resolve(nameOrChars);
         try {
-            Alphabet.of(chars);
+            CodePointAlphabet.of(chars);
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();

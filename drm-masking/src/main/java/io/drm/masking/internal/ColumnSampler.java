@@ -45,16 +45,9 @@ public final class ColumnSampler {
     public List<ColumnClassification> classify(DataSource dataSource) {
         List<ColumnClassification> out = new ArrayList<>();
         try (Connection c = DbFailures.connect(dataSource, "to classify its columns")) {
-            SchemaReader.Schema schema;
-            SqlNames sql;
-            try {
-                schema = SchemaReader.read(c);
-                sql = SqlNames.of(c.getMetaData());
-            } catch (SQLException e) {
-                throw DbFailures.metadata("reading the schema to classify its columns", e);
-            }
-            for (SchemaReader.TableInfo table : new TreeMap<>(schema.tables()).values()) {
-                out.addAll(classify(c, sql, table));
+            SchemaReader.Catalog catalog = SchemaReader.readCatalog(c, "classify its columns");
+            for (SchemaReader.TableInfo table : new TreeMap<>(catalog.schema().tables()).values()) {
+                out.addAll(classify(c, catalog.names(), table));
             }
         } catch (SQLException e) {
             throw DbFailures.metadata("closing the connection used to classify columns", e);

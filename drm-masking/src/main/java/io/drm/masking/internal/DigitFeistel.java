@@ -41,12 +41,7 @@ public final class DigitFeistel {
         for (int round = 0; round < ROUNDS; round++) {
             int left = x / b;
             int right = x % b;
-            input[0] = (byte) round;
-            input[1] = (byte) (right >>> 24);
-            input[2] = (byte) (right >>> 16);
-            input[3] = (byte) (right >>> 8);
-            input[4] = (byte) right;
-            int f = KeyedHash.below(KeyedHash.long64(prf.prf(input, 0, input.length), 0), a);
+            int f = roundValue(input, round, right, a);
             int w = (left + f) % a;
             x = a * right + w;
         }
@@ -70,16 +65,24 @@ public final class DigitFeistel {
         for (int round = ROUNDS - 1; round >= 0; round--) {
             int w = y % a;
             int right = y / a;
-            input[0] = (byte) round;
-            input[1] = (byte) (right >>> 24);
-            input[2] = (byte) (right >>> 16);
-            input[3] = (byte) (right >>> 8);
-            input[4] = (byte) right;
-            int f = KeyedHash.below(KeyedHash.long64(prf.prf(input, 0, input.length), 0), a);
+            int f = roundValue(input, round, right, a);
             int left = Math.floorMod(w - f, a);
             y = left * b + right;
         }
         return y;
+    }
+
+    /**
+     * The round function: the keyed PRF of the round number, the right half and the tweak (already
+     * in {@code input[5..]}), below {@code a}.
+     */
+    private int roundValue(byte[] input, int round, int right, int a) {
+        input[0] = (byte) round;
+        input[1] = (byte) (right >>> 24);
+        input[2] = (byte) (right >>> 16);
+        input[3] = (byte) (right >>> 8);
+        input[4] = (byte) right;
+        return KeyedHash.below(KeyedHash.long64(prf.prf(input, 0, input.length), 0), a);
     }
 
     static int pow10(int k) {

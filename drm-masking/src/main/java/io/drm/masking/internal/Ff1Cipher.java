@@ -57,12 +57,32 @@ public final class Ff1Cipher {
      * @throws IllegalArgumentException if the key has another length
      */
     public Ff1Cipher(byte[] key, Alphabet alphabet) {
+        this(key, Objects.requireNonNull(alphabet, "alphabet"), alphabet.radix());
+    }
+
+    /**
+     * Creates a cipher of numerals only, for callers that map characters to numerals themselves
+     * ({@link #encryptNumerals}); {@link #apply} is refused.
+     *
+     * @param key the AES key, 16, 24 or 32 bytes; copied
+     * @param radix the radix, 2 to 65536
+     * @throws IllegalArgumentException if the key has another length or the radix is out of range
+     */
+    public Ff1Cipher(byte[] key, int radix) {
+        this(key, null, radix);
+    }
+
+    private Ff1Cipher(byte[] key, Alphabet alphabet, int radix) {
         Objects.requireNonNull(key, "key");
-        this.alphabet = Objects.requireNonNull(alphabet, "alphabet");
+        this.alphabet = alphabet;
         if (key.length != 16 && key.length != 24 && key.length != 32) {
             throw new IllegalArgumentException("AES key must be 16, 24 or 32 bytes, is " + key.length);
         }
-        this.radix = alphabet.radix();
+        if (radix < Alphabet.MIN_RADIX || radix > Alphabet.MAX_RADIX) {
+            throw new IllegalArgumentException("radix must be " + Alphabet.MIN_RADIX + " to " + Alphabet.MAX_RADIX
+                    + ", is " + radix);
+        }
+        this.radix = radix;
         int min = 2;
         long domain = (long) radix * radix;
         while (domain < MIN_DOMAIN) {
@@ -116,8 +136,12 @@ public final class Ff1Cipher {
      * @return the output, as long as the input and of the same alphabet
      * @throws IllegalArgumentException if the input is too short, has a character outside the
      *     alphabet, or the tweak is too long; messages never contain the input
+     * @throws IllegalStateException if the cipher was made for numerals only
      */
     public String apply(String text, byte[] tweak, boolean encrypt, boolean fastPathAllowed) {
+        if (alphabet == null) {
+            throw new IllegalStateException("a cipher of numerals only has no alphabet to apply");
+        }
         checkTweak(tweak);
         int n = text.length();
         checkLength(n);

@@ -9,33 +9,44 @@ import java.util.Objects;
  * the same positions, so it is a bijection on strings of one pattern. The tweak is empty: the same
  * value encrypts the same way in every table. Thread-safe (one shared {@link Ff1Cipher}, whose
  * per-thread scratch holds the numerals and the result's characters, so that a value costs one new
- * string).
+ * string). The alphabet may hold supplementary code points (emoji): then values are walked by
+ * code point, a pair is never split, and the length kept is the number of code points (the number
+ * of {@code char}s changes when the alphabet mixes planes). An alphabet of the Basic Multilingual
+ * Plane is walked by {@code char}, as it always was.
  */
 public final class InPlaceFpe {
 
     private static final byte[] NO_TWEAK = new byte[0];
 
     private final String masker;
-    private final Alphabet alphabet;
+    private final CodePointAlphabet alphabet;
+    private final boolean bmp;
     private final Ff1Cipher ff1;
     private final int minLength;
 
     /**
      * @param masker the masker's name, for messages
      * @param aesKey the 32-byte FF1 key
-     * @param alphabet the alphabet, 2 to 65536 distinct characters
-     * @throws IllegalArgumentException if the alphabet is invalid
+     * @param alphabet the alphabet, 2 to 65536 distinct code points
+     * @throws IllegalArgumentException if the alphabet is invalid (too small, a repeat, an unpaired
+     *     surrogate)
      */
     public InPlaceFpe(String masker, byte[] aesKey, String alphabet) {
         this.masker = masker;
         Objects.requireNonNull(aesKey, "key");
         try {
-            this.alphabet = Alphabet.of(alphabet);
-            this.ff1 = new Ff1Cipher(aesKey, this.alphabet);
+            this.alphabet = CodePointAlphabet.of(alphabet);
+            this.ff1 = new Ff1Cipher(aesKey, this.alphabet.radix());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(masker + ": " + e.getMessage());
         }
         this.minLength = ff1.minLength();
+        this.bmp = this.alphabet.bmpOnly();
+    }
+
+    /** @return the number of code points of the alphabet */
+    public int radix() {
+        return alphabet.radix();
     }
 
     /** @return the fewest alphabet characters a value must have: FF1's minimum length */
@@ -99,15 +110,16 @@ public final class InPlaceFpe {
     private int numerals(String text, int[] x, int at, CharSet others, String allowed) {
         int n = text.length();
         int count = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < n; ) {
+            int c = bmp ? text.charAt(i) : text.codePointAt(i);
             int numeral = alphabet.numeral(c);
             if (numeral >= 0) {
                 x[at + count++] = numeral;
-            } else if (others != null && !others.contains(c)) {
+            } else if (others != null && (c > Character.MAX_VALUE || !others.contains((char) c))) {
                 throw new IllegalArgumentException(masker + ": the character at position " + i + " (of " + n
                         + ") is not " + allowed);
             }
+            i += bmp ? 1 : Character.charCount(c);
         }
         if (count < minLength) {
             throw new IllegalArgumentException(masker + ": the value has " + count + " characters of the alphabet;"
@@ -119,13 +131,29 @@ public final class InPlaceFpe {
     /** The text with its alphabet characters replaced, in order, by those of {@code x[at ..]}. */
     private String render(String text, int[] x, int at, int count, Ff1Scratch scratch) {
         int n = text.length();
+        if (!bmp) {
+            return renderCodePoints(text, x, at, count);
+        }
         char[] out = scratch.chars(n);
         text.getChars(0, n, out, 0);
         for (int i = 0, j = 0; j < count; i++) {
             if (alphabet.numeral(out[i]) >= 0) {
-                out[i] = alphabet.character(x[at + j++]);
+                out[i] = (char) alphabet.codePoint(x[at + j++]);
             }
         }
         return new String(out, 0, n);
+    }
+
+    /** {@link #render} by code point, for an alphabet with supplementary code points. */
+    private String renderCodePoints(String text, int[] x, int at, int count) {
+        int n = text.length();
+        StringBuilder out = new StringBuilder(n + count);
+        int j = 0;
+        for (int i = 0; i < n; ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            out.appendCodePoint(j < count && alphabet.numeral(c) >= 0 ? alphabet.codePoint(x[at + j++]) : c);
+        }
+        return out.toString();
     }
 }

@@ -7,7 +7,7 @@ package io.drm.masking.internal;
  * copied through. At least 6 digits are needed (FF1's minimum domain). The empty string stays
  * empty.
  */
-public final class PhoneMasker extends AbstractMasker implements ColumnMasker {
+public final class PhoneMasker extends InPlaceFpeMasker {
 
     /** The characters kept in place. */
     public static final String PUNCTUATION = "+ \u00A0-./()";
@@ -15,30 +15,11 @@ public final class PhoneMasker extends AbstractMasker implements ColumnMasker {
     private static final CharSet KEPT = CharSet.of(PUNCTUATION);
     private static final String ALLOWED = "a digit, '+', space, '-', '.', '/', '(' or ')'";
 
-    private final InPlaceFpe fpe;
-
     /**
      * @param key the masking key, at least 16 bytes; not kept
      * @throws IllegalArgumentException if the key is too short
      */
     public PhoneMasker(byte[] key) {
-        super("phone", ColumnTypes.STRINGS);
-        this.fpe = new InPlaceFpe("phone", MaskerKeys.subkey(key, "phone"), "0123456789");
-    }
-
-    @Override
-    public boolean preservesUniqueness() {
-        return true;
-    }
-
-    @Override
-    protected Object maskNonNull(Object value) {
-        String text = Values.text(name(), value);
-        return text.isEmpty() ? text : fpe.encrypt(text, KEPT, ALLOWED);
-    }
-
-    @Override
-    public long maskColumn(Object[][] rows, int cell, int size) {
-        return fpe.encryptColumn(rows, cell, size, KEPT, ALLOWED);
+        super("phone", key, "0123456789", KEPT, ALLOWED);
     }
 }

@@ -4,7 +4,6 @@ import io.drm.masking.MaskingRules;
 import io.drm.masking.SchemaMismatchException;
 import io.drm.masking.UnsafeIdentifierException;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,17 +77,10 @@ public final class RulesValidator {
      * @return the problems (empty lists when the rules fit)
      */
     public static Problems check(Connection c, MaskingRules rules) {
-        SchemaReader.Schema schema;
-        SqlNames names;
-        try {
-            schema = SchemaReader.read(c);
-            names = SqlNames.of(c.getMetaData());
-        } catch (SQLException e) {
-            throw DbFailures.metadata("reading the schema to validate masking rules", e);
-        }
+        SchemaReader.Catalog catalog = SchemaReader.readCatalog(c, "validate masking rules");
         List<String> unsafe = new ArrayList<>();
         List<String> mismatches = new ArrayList<>();
-        collect(schema, names, rules, "the schema", unsafe, mismatches);
+        collect(catalog.schema(), catalog.names(), rules, "the schema", unsafe, mismatches);
         return new Problems(unsafe, mismatches);
     }
 

@@ -106,6 +106,32 @@ public final class SchemaReader {
     }
 
     /**
+     * A schema with the identifier quoting of its database.
+     *
+     * @param schema the user tables
+     * @param names how the database quotes identifiers
+     */
+    public record Catalog(Schema schema, SqlNames names) {
+    }
+
+    /**
+     * Reads the schema ({@link #read}) and the database's quoting.
+     *
+     * @param c a connection whose current schema or catalog holds the tables
+     * @param purpose what the schema is read for, for the message, for example {@code "validate masking rules"}
+     * @return the schema and its quoting
+     * @throws io.drm.DrmException the coded metadata failure of {@link DbFailures#metadata} if the
+     *     metadata cannot be read
+     */
+    public static Catalog readCatalog(Connection c, String purpose) {
+        try {
+            return new Catalog(read(c), SqlNames.of(c.getMetaData()));
+        } catch (SQLException e) {
+            throw DbFailures.metadata("reading the schema to " + purpose, e);
+        }
+    }
+
+    /**
      * @param c a connection whose current schema or catalog holds the tables
      * @return the user tables of that schema
      * @throws SQLException if the metadata cannot be read

@@ -1,10 +1,12 @@
 package io.drm.masking.internal;
 
 /**
- * {@code token}: a string becomes {@code length} characters of an alphabet drawn from
+ * {@code token}: a string becomes {@code length} code points of an alphabet drawn from
  * HMAC-SHA256 of its UTF-8 bytes under the masker's subkey. Deterministic, not reversible; distinct
  * inputs collide with the probability of random strings of that length and alphabet. The empty
- * string stays empty.
+ * string stays empty. An alphabet may hold supplementary code points (emoji): each is one draw
+ * and is written as a whole surrogate pair; for an alphabet of the Basic Multilingual Plane code
+ * points and {@code char}s are the same.
  */
 public final class TokenMasker extends AbstractMasker {
 
@@ -17,8 +19,8 @@ public final class TokenMasker extends AbstractMasker {
 
     /**
      * @param key the masking key, at least 16 bytes; not kept
-     * @param length characters of a token, 1 to {@value #MAX_LENGTH}
-     * @param alphabet the characters of tokens
+     * @param length code points of a token, 1 to {@value #MAX_LENGTH}
+     * @param alphabet the code points of tokens
      * @throws IllegalArgumentException if the key is too short, the length out of range or the
      *     alphabet invalid
      */
@@ -39,9 +41,9 @@ public final class TokenMasker extends AbstractMasker {
             return text;
         }
         byte[] digest = hash.hash(text);
-        char[] out = hash.chars(length);
-        alphabet.fill(hash, digest, out, 0, length);
-        return new String(out, 0, length);
+        char[] out = hash.chars(alphabet.maxChars(length));
+        int chars = alphabet.fill(hash, digest, out, 0, length);
+        return new String(out, 0, chars);
     }
 
     @Override
