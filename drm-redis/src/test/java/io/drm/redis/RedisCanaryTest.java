@@ -180,4 +180,48 @@ final class RedisCanaryTest {
             assertThat(sink.actions()).isEmpty();
         }
     }
+
+    /** Stands for the process dying inside the window: escapes the canary without it finishing. */
+    private static final class Died extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @OnEachDatabase
+    void a_canary_that_never_finished_is_switched_back_in_redis_by_recover(DbKind kind) {
+        try (TestDatabase db = TestDatabase.create(kind); TestRedis redis = TestRedis.create();
+                RedisConfigStore store = redis.open()) {
+            Migrations m = base(db, store);
+            assertThatThrownBy(() -> canary(db, store, m, RecordingSink.recording(), () -> {
+                throw new Died();
+            }).release()).isInstanceOf(Died.class);
+            assertThat(store.liveVersion()).contains("3");
+            RecordingSink sink = RecordingSink.recording();
+            assertThat(canary(db, store, m, sink, () -> 1.0).recover()).contains("2");
+            assertThat(store.liveVersion()).contains("2");
+            assertThat(store.previousVersion()).contains("3");
+            assertThat(sink.actions()).containsExactly("canary.interrupted");
+            assertThat(sink.events().get(0).details()).containsEntry("configStore", store.describe())
+                    .containsEntry("liveVersion", "2");
+        }
+    }
+
+    @OnEachDatabase
+    void a_rollback_below_a_configuration_version_switches_redis_back_with_it(DbKind kind) {
+        try (TestDatabase db = TestDatabase.create(kind); TestRedis redis = TestRedis.create();
+                RedisConfigStore store = redis.open()) {
+            Migrations m = base(db, store);
+            DataRelease.Builder drm = DataRelease.configure().dataSource(db.dataSource()).locations(m.location())
+                    .configStore(store);
+            drm.plan().apply();
+            assertThat(store.liveVersion()).contains("3");
+            RecordingSink sink = RecordingSink.recording();
+            ReleaseResult back = drm.auditSink(sink).rollback().toVersion("2").apply();
+            assertThat(back.outcome()).isEqualTo(ReleaseResult.Outcome.ROLLED_BACK);
+            assertThat(store.liveVersion()).contains("2");
+            assertThat(sink.events().get(sink.actions().indexOf("release.rolled_back")).details())
+                    .containsEntry("configVersion", "2");
+            drm.plan().apply();
+            assertThat(store.liveVersion()).as("released again").contains("3");
+        }
+    }
 }
