@@ -1,16 +1,13 @@
 package io.drm.redis;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drm.ConfigStoreException;
 import io.drm.DrmException;
-import io.drm.InvalidConfigException;
+import io.drm.redis.internal.Client;
+import io.drm.redis.internal.JsonValues;
 import io.drm.redis.internal.Scripts;
 import io.drm.redis.internal.Versions;
 import io.drm.spi.ConfigDocument;
 import io.drm.spi.ConfigStore;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,11 +23,8 @@ import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * A {@link ConfigStore} over Redis (standalone server, logical database of your choice). Keys,
@@ -63,17 +57,13 @@ import redis.clients.jedis.exceptions.JedisException;
 public final class RedisConfigStore implements ConfigStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisConfigStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
-    private final UnifiedJedis client;
+    private final Client client;
     private final String where;
     private final String prefix;
-    private volatile boolean closed;
 
-    private RedisConfigStore(UnifiedJedis client, String where, String prefix) {
+    private RedisConfigStore(Client client, String prefix) {
         this.client = client;
-        this.where = where;
+        this.where = client.where();
         this.prefix = prefix;
     }
 
@@ -129,8 +119,8 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
         args.add(document.version());
         args.add(document.sha256());
         args.add(document.name());
+        JsonValues.check(document);
         document.entries().forEach((k, v) -> {
-            checkJson(document, k, v);
             args.add(k);
             args.add(v);
         });
@@ -228,7 +218,11 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
 
     @Override
     public void ping() {
-        run("reach", r -> r.ping());
+        run("reach", UnifiedJedis::ping);
+    }
+
+    private <T> T run(String doing, Function<UnifiedJedis, T> work) {
+        return client.run(doing, work);
     }
 
     @Override
@@ -239,10 +233,7 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
     /** Closes the connection pool. Safe to call twice. */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            client.close();
-        }
+        client.close();
     }
 
     @Override
@@ -286,58 +277,6 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
     private static String firstWord(String s) {
         int space = s.indexOf(' ');
         return space < 0 ? s : s.substring(0, space);
-    }
-
-    private static void checkJson(ConfigDocument document, String key, String value) {
-        try {
-            JsonNode node = JSON.readTree(value);
-            if (node == null || node.isMissingNode()) {
-                throw new IOException("empty");
-            }
-        } catch (IOException e) {
-            throw new InvalidConfigException("the value of key '" + key + "' in configuration version "
-                    + document.version() + " (" + document.name() + ") is not valid JSON. Nothing was written;"
-                    + " give a JSON value such as true, 42, \"text\" or {\"a\": 1}.", e);
-        }
-    }
-
-    private <T> T run(String doing, Function<UnifiedJedis, T> work) {
-        if (closed) {
-            throw new IllegalStateException("the store " + where + " is closed");
-        }
-        try {
-            return work.apply(client);
-        } catch (JedisConnectionException e) {
-            throw unavailable(doing, where, e);
-        } catch (JedisDataException e) {
-            String m = e.getMessage() == null ? "" : e.getMessage();
-            if (m.startsWith("NOAUTH") || m.startsWith("WRONGPASS") || m.startsWith("NOPERM")) {
-                throw unavailable(doing, where, e);
-            }
-            throw new ConfigStoreException("cannot " + doing + " " + where + ": Redis answered " + firstLine(m), e);
-        } catch (JedisException e) {
-            throw new ConfigStoreException("cannot " + doing + " " + where + ": " + firstLine(e.getMessage()), e);
-        }
-    }
-
-    private static RedisUnavailableException unavailable(String doing, String where, JedisException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String why = root == e ? firstLine(e.getMessage()) : root.getClass().getSimpleName() + ": "
-                + firstLine(root.getMessage());
-        return new RedisUnavailableException("cannot " + doing + " Redis at " + where + ": " + why + ". Nothing was"
-                + " written or switched. Check that Redis runs there and that the user, password and TLS settings"
-                + " match.", e);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "(no message)";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /**
@@ -542,6 +481,7 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
          *     TLS handshake fails or the credentials are refused; the message names
          *     {@code host:port}, never the password
          */
+        @SuppressWarnings("deprecation") // Jedis 8 prefers SslOptions, which takes no SSLSocketFactory
         public RedisConfigStore build() {
             String where = (tls ? "rediss://" : "redis://") + host + ":" + port + "/" + database;
             DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
@@ -562,26 +502,7 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
             if (hostnameVerifier != null) {
                 config.hostnameVerifier(hostnameVerifier);
             }
-            org.apache.commons.pool2.impl.GenericObjectPoolConfig<redis.clients.jedis.Connection> pool =
-                    new org.apache.commons.pool2.impl.GenericObjectPoolConfig<>();
-            pool.setMaxTotal(maxConnections);
-            pool.setMaxIdle(maxConnections);
-            pool.setJmxEnabled(false);
-            UnifiedJedis client;
-            try {
-                client = RedisClient.builder().hostAndPort(host, port).clientConfig(config.build()).poolConfig(pool)
-                        .build();
-            } catch (JedisException e) {
-                throw unavailable("connect to", where, e);
-            }
-            RedisConfigStore store = new RedisConfigStore(client, where, keyPrefix);
-            try {
-                store.ping();
-            } catch (RuntimeException e) {
-                store.close();
-                throw e;
-            }
-            return store;
+            return new RedisConfigStore(Client.connect(where, host, port, config.build(), maxConnections), keyPrefix);
         }
 
         @Override

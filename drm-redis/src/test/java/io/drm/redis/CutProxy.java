@@ -13,6 +13,7 @@ final class CutProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private boolean cut;
 
     CutProxy() throws IOException {
         server = new ServerSocket(0);
@@ -26,18 +27,35 @@ final class CutProxy implements AutoCloseable {
     }
 
     private void accept() {
-        while (!server.isClosed()) {
+        while (true) {
             try {
                 Socket in = server.accept();
+                if (!keep(in)) {
+                    return;
+                }
                 Socket out = new Socket(TestRedis.HOST, TestRedis.PORT);
-                sockets.add(in);
-                sockets.add(out);
+                if (!keep(out)) {
+                    return;
+                }
                 pipe(in, out);
                 pipe(out, in);
             } catch (IOException e) {
                 return;
             }
         }
+    }
+
+    /** Tracks a socket, or closes it when the proxy was cut meanwhile. */
+    private synchronized boolean keep(Socket s) throws IOException {
+        if (cut) {
+            s.close();
+            for (Socket other : sockets) {
+                other.close();
+            }
+            return false;
+        }
+        sockets.add(s);
+        return true;
     }
 
     private static void pipe(Socket from, Socket to) {
@@ -53,7 +71,8 @@ final class CutProxy implements AutoCloseable {
     }
 
     /** Closes the listener and every relayed connection. */
-    void cut() throws IOException {
+    synchronized void cut() throws IOException {
+        cut = true;
         server.close();
         for (Socket s : sockets) {
             s.close();

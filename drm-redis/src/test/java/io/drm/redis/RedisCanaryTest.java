@@ -160,7 +160,8 @@ final class RedisCanaryTest {
             throws Exception {
         try (TestDatabase db = TestDatabase.create(kind); TestRedis redis = TestRedis.create();
                 RedisConfigStore direct = redis.open(); CutProxy proxy = new CutProxy();
-                RedisConfigStore store = redis.builder().port(proxy.port()).password("never-Shown-9").build()) {
+                RedisConfigStore store = redis.builder().port(proxy.port()).maxConnections(1)
+                        .password("never-Shown-9").build()) {
             Migrations m = base(db, store);
             proxy.cut();
             RecordingSink sink = RecordingSink.recording();
