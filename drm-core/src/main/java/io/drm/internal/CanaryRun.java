@@ -100,10 +100,11 @@ public final class CanaryRun {
             ledger.ensureTable(c);
             ledger.start(c, canaryId, previous, store.describe(), settings.clock().instant());
         }
-        ReleaseEngine engine = new ReleaseEngine(settings);
         ReleaseResult release;
         try {
-            release = engine.apply(engine.plan());
+            // As the startup hook: whatever is pending once an interrupted release is recovered under
+            // the release lock (a plan made before that recovery would no longer match).
+            release = new ReleaseEngine(settings).onStartup();
         } catch (RuntimeException e) {
             // A step may have switched an external store before its transaction failed.
             String live = switchBack(store, previous, e);
