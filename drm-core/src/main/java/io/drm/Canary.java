@@ -8,9 +8,12 @@ import java.util.function.Consumer;
 
 /**
  * A canary configuration release: releases the configured locations (whose configuration
- * documents go live through the configuration store), polls a {@link CanaryCheck} over a window,
- * and switches the configuration back to the version live before when a poll fails or throws.
- * Only the configuration is rolled back; schema steps of the same release stay.
+ * documents go live through the configuration store: the database's own, or the one given to
+ * {@link DataRelease.Builder#configStore(io.drm.spi.ConfigStore)}), polls a {@link CanaryCheck}
+ * over a window, and switches the configuration back to the version live before when a poll fails
+ * or throws. Only the configuration is rolled back; schema steps of the same release stay. A
+ * canary holds the canary lock and is recorded in {@code drm_canary}; one whose process died
+ * inside its window is recovered by the next canary or {@link #recover()}.
  *
  * <pre>{@code
  * CanaryResult r = DataRelease.configure().dataSource(ds).locations("classpath:db/release")
@@ -80,9 +83,25 @@ public final class Canary {
      * @return what happened
      * @throws CanaryException ({@code DRM-PROMO-010}) before releasing when no configuration version
      *     is live to return to, or when the rollback fails
+     * @throws DrmException before releasing when the configuration store is unreachable
      */
     public CanaryResult release() {
         return new CanaryRun(settings, check, window, interval, sleeper).run();
+    }
+
+    /**
+     * Recovers canaries whose process died inside their window: each canary still recorded as
+     * running in {@code drm_canary} while nobody holds the canary lock has its configuration
+     * switched back to the version live before it (the last one that passed), is marked
+     * {@code INTERRUPTED} and audited as {@code canary.interrupted}. {@link #release()} does this
+     * first; call it at startup to converge without releasing.
+     *
+     * @return the configuration version live after recovering, or empty when no canary was interrupted
+     * @throws DrmException if the store or the database fails (the canary stays recorded as
+     *     running, and the next recovery tries again)
+     */
+    public java.util.Optional<String> recover() {
+        return new CanaryRun(settings, check, window, interval, sleeper).recover();
     }
 
     private static void sleep(Duration d) {

@@ -131,6 +131,7 @@ public final class DataRelease {
         private Attestation promotedFrom;
         private List<java.security.PublicKey> trustedKeys = List.of();
         private java.security.PrivateKey attestationKey;
+        private io.drm.spi.ConfigStore configStore;
 
         private Builder() {
         }
@@ -397,7 +398,7 @@ public final class DataRelease {
             }
             return new Settings(connector, locations, environment, actor, auditSink, lockTimeout, clock,
                     () -> UUID.randomUUID().toString(), loader, keyring, new io.drm.internal.Adoption(baselineVersion,
-                            baselineDescription, liquibaseVersion, outOfOrderEnvironments), promotion(), listeners);
+                            baselineDescription, liquibaseVersion, outOfOrderEnvironments), promotion(), listeners, configStore);
         }
 
         /**
@@ -442,8 +443,9 @@ public final class DataRelease {
 
         /**
          * Returns a reader of the configuration released to this database ({@code .config.json} and
-         * {@code .config.yaml} documents, stored in {@code drm_config}), by key at the live version or
-         * any earlier one. Needs only the database ({@code dataSource(...)} or {@code jdbc(...)}).
+         * {@code .config.yaml} documents, stored in {@code drm_config}, or in the store given to
+         * {@link #configStore(io.drm.spi.ConfigStore)}), by key at the live version or any earlier
+         * one. Needs only the database ({@code dataSource(...)} or {@code jdbc(...)}).
          *
          * @return the reader
          * @throws ConfigurationException if no database or both kinds were given
@@ -455,8 +457,35 @@ public final class DataRelease {
             if (dataSource == null && url == null) {
                 throw new ConfigurationException("no database: call dataSource(...) or jdbc(url, user, password)");
             }
+            if (configStore != null) {
+                return ConfigReader.of(configStore);
+            }
             Connector connector = dataSource != null ? Connector.of(dataSource) : Connector.jdbc(url, user, password);
             return ConfigReader.of(new io.drm.internal.data.JdbcConfigStore(connector));
+        }
+
+        /**
+         * Puts released configuration documents in another store instead of the database's
+         * {@code drm_config} tables, for example drm-redis's {@code RedisConfigStore}: each
+         * {@code .config.json} / {@code .config.yaml} step stores its document there and switches
+         * the live version, {@link #config()} reads it, and canaries switch back there. A release
+         * with configuration documents and a canary check that the store is reachable
+         * ({@link io.drm.spi.ConfigStore#ping()}) before the release lock, so an unreachable store
+         * refuses them with nothing written. drm never closes the store.
+         *
+         * <pre>{@code
+         * try (RedisConfigStore redis = RedisConfigStore.open("127.0.0.1", 6379)) {
+         *     DataRelease.configure().dataSource(ds).locations("classpath:db/release")
+         *             .configStore(redis).onStartup();
+         * }
+         * }</pre>
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder configStore(io.drm.spi.ConfigStore store) {
+            this.configStore = Objects.requireNonNull(store, "store");
+            return this;
         }
 
         /**

@@ -17,7 +17,10 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Canary configuration releases on the JDBC store: pass, and automatic rollback, on every database. */
+/**
+ * Canary configuration releases on the JDBC store: pass, automatic rollback, and recovery of an
+ * interrupted canary, on every database.
+ */
 final class CanaryTest {
 
     @TempDir
@@ -120,6 +123,44 @@ final class CanaryTest {
                     .isInstanceOfSatisfying(CanaryException.class,
                             e -> assertThat(e.code().id()).isEqualTo("DRM-PROMO-010"));
             assertThat(DataRelease.plan(db.dataSource(), m.location()).steps()).hasSize(1);
+        }
+    }
+
+    /** Stands for the process dying inside the window: escapes the canary without it finishing. */
+    private static final class Died extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @OnEachDatabase
+    void a_canary_that_never_finished_is_switched_back_and_audited_by_the_next_canary(DbKind kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrations m = base(db);
+            AtomicInteger polls = new AtomicInteger();
+            assertThatThrownBy(() -> canary(db, m, RecordingSink.recording(), () -> {
+                if (polls.incrementAndGet() == 2) {
+                    throw new Died();
+                }
+                return 1.0;
+            }).release()).isInstanceOf(Died.class);
+            ConfigReader config = DataRelease.configure().dataSource(db.dataSource()).config();
+            assertThat(config.version()).as("the interrupted canary left version 3 live").contains("3");
+
+            RecordingSink sink = RecordingSink.recording();
+            Canary next = canary(db, m, sink, () -> 1.0);
+            assertThat(next.recover()).contains("2");
+            assertThat(config.version()).contains("2");
+            assertThat(config.get("categories")).contains("10");
+            assertThat(sink.actions()).containsExactly("canary.interrupted");
+            assertThat(sink.events().get(0).details()).containsEntry("previousVersion", "2")
+                    .containsEntry("releasedVersion", "3").containsEntry("foundVersion", "3")
+                    .containsEntry("liveVersion", "2");
+            assertThat(next.recover()).as("recovered once").isEmpty();
+
+            CanaryResult again = next.release();
+            assertThat(again.passed()).isTrue();
+            assertThat(again.liveVersion()).as("an applied step stays rolled back, as after a failed canary")
+                    .isEqualTo("2");
+            assertThat(sink.actions()).containsOnlyOnce("canary.interrupted").contains("canary.passed");
         }
     }
 }

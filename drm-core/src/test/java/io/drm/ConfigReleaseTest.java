@@ -65,4 +65,21 @@ final class ConfigReleaseTest {
             assertThat(config.get("x")).isEmpty();
         }
     }
+
+    @OnEachDatabase
+    void configuration_and_data_rolled_back_with_the_schema_are_released_again(DbKind kind) {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrations m = Migrations.in(dir).add("V1__create_t.sql", "CREATE TABLE t (id INT PRIMARY KEY);\n")
+                    .add("V2__flags.config.json", "{\"categories\": 10}")
+                    .add("V3__flags.config.json", "{\"categories\": 12}").add("V4__t.csv", "id\n1\n2\n");
+            DataRelease.Builder drm = DataRelease.configure().dataSource(db.dataSource()).locations(m.location());
+            drm.plan().apply();
+            drm.rollback().toVersion("2").apply();
+            assertThat(drm.config().version()).contains("2");
+            ReleaseResult again = drm.plan().apply();
+            assertThat(again.appliedSteps()).hasSize(2);
+            assertThat(drm.config().version()).contains("3");
+            assertThat(drm.config().get("categories")).contains("12");
+        }
+    }
 }

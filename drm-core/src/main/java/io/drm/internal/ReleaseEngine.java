@@ -94,6 +94,7 @@ public final class ReleaseEngine {
         try (Connector.Lease lease = settings.connector().open()) {
             DatabaseKind kind = kindOf(lease);
             PromotionGate.check(settings, target(lease, kind), planned);
+            pingConfigStore(planned.steps());
             return underLock(lease, kind, scan, planned);
         }
     }
@@ -156,7 +157,18 @@ public final class ReleaseEngine {
             if (checked != null) {
                 PromotionGate.check(settings, target(lease, kind), checked);
             }
+            if (settings.configStore() != null && scan.files().stream()
+                    .anyMatch(f -> f.name().type() == MigrationName.Type.CONFIG)) {
+                settings.configStore().ping();
+            }
             return underLock(lease, kind, scan, checked);
+        }
+    }
+
+    /** Refuses, before the lock, a release with configuration steps whose external store is unreachable. */
+    private void pingConfigStore(List<io.drm.ReleaseStep> steps) {
+        if (settings.configStore() != null && steps.stream().anyMatch(s -> s.kind() == io.drm.StepKind.CONFIG)) {
+            settings.configStore().ping();
         }
     }
 
@@ -250,7 +262,8 @@ public final class ReleaseEngine {
         }
         MigrateResult result = null;
         io.drm.internal.data.ArtifactRun artifacts = new io.drm.internal.data.ArtifactRun(planner.scanner(),
-                settings.decryptor(), releaseId, settings.clock()).guard(guard::beforeRowChanges);
+                settings.decryptor(), releaseId, settings.clock()).guard(guard::beforeRowChanges)
+                .configStore(settings.configStore());
         HistoryAction firstBaseline = takeover != null ? takeover : baseline ? new HistoryAction(
                 HistoryAction.Kind.BASELINE, "0", "<< drm: schema held only drm tables >>", 0, null, null) : null;
         try {

@@ -73,11 +73,32 @@ public final class ReleaseLock implements AutoCloseable {
      */
     public static ReleaseLock acquire(Connection connection, DatabaseKind kind, Duration timeout, String holder,
             Clock clock) throws SQLException {
+        return acquire(connection, kind, timeout, holder, clock, "release");
+    }
+
+    /**
+     * Takes a named lock of the same scope: {@code release} is the release lock; {@code canary}
+     * the lock a canary holds over its window, so that the next canary knows a canary recorded as
+     * running whose lock is free was interrupted.
+     *
+     * @param connection a connection dedicated to the lock; closed when the lock is released or
+     *     could not be taken
+     * @param kind the database kind
+     * @param timeout how long to wait
+     * @param holder who takes it, recorded where the database allows
+     * @param clock the clock for the recorded lock time
+     * @param name {@code release} or another lock name
+     * @return the held lock
+     * @throws LockTimeoutException if another holder held it for the whole timeout
+     * @throws SQLException if the database fails
+     */
+    public static ReleaseLock acquire(Connection connection, DatabaseKind kind, Duration timeout, String holder,
+            Clock clock, String name) throws SQLException {
         boolean done = false;
         int restoreLockTimeout = -1;
         try {
             connection.setAutoCommit(true);
-            String scope = scope(connection, kind);
+            String scope = scope(connection, kind) + ("release".equals(name) ? "" : "#" + name);
             String key = kind == DatabaseKind.MYSQL ? "drm:" + Hashing.sha256Hex(scope).substring(0, 40) : scope;
             long deadline = System.nanoTime() + timeout.toNanos();
             long started = System.nanoTime();
@@ -95,9 +116,9 @@ public final class ReleaseLock implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new LockTimeoutException("another release holds the release lock of " + kind.label() + " '"
-                            + scope + "' and did not release it within " + timeout.toMillis() + " ms. Wait for"
-                            + " it to finish and retry, or raise lockTimeout(...) if releases take longer.");
+                    throw new LockTimeoutException("another " + name + " holds the " + name + " lock of "
+                            + kind.label() + " '" + scope + "' and did not release it within " + timeout.toMillis()
+                            + " ms. Wait for it to finish and retry, or raise lockTimeout(...) if it takes longer.");
                 }
                 if (!waitingLogged) {
                     LOG.info("waiting for the release lock of {} '{}' (held by another release)", kind.label(), scope);

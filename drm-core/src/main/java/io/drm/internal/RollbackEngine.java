@@ -284,6 +284,9 @@ public final class RollbackEngine {
     public ReleaseResult apply(Planned planned, Target target) {
         ScannedLocations scan = planner.scan();
         String releaseId = settings.ids().get();
+        if (settings.configStore() != null) {
+            settings.configStore().ping(); // refused before anything is undone when it cannot be switched back
+        }
         try (Connector.Lease lease = settings.connector().open()) {
             DatabaseKind kind;
             try (Connection c = lease.connection("connect to")) {
@@ -381,6 +384,18 @@ public final class RollbackEngine {
             // the schema the rollback left is the one drift checks compare with from now on
             io.drm.internal.schema.SchemaSnapshots.record(c, kind, releaseId);
         }
+        RuntimeException storeFailure = null;
+        if (settings.configStore() != null) {
+            try {
+                String configVersion = alignConfigStore(plan.targetVersion());
+                if (configVersion != null) {
+                    details.put("configVersion", configVersion);
+                }
+            } catch (RuntimeException e) {
+                storeFailure = e;
+                details.put("configStoreFailure", Failures.firstLine(e.getMessage()));
+            }
+        }
         String ifFails = "The rollback " + releaseId + " was done (" + undone.size() + " steps, now at version "
                 + display(plan.targetVersion()) + ") and is recorded in drm_release, but the audit trail misses this"
                 + " event.";
@@ -399,6 +414,13 @@ public final class RollbackEngine {
         audit.flush(ifFails);
         LOG.info("rollback {} - undid {} steps, now at version {}", releaseId, undone.size(),
                 display(plan.targetVersion()));
+        if (storeFailure != null) {
+            throw new io.drm.ConfigStoreException("the rollback " + releaseId + " was done (now at version "
+                    + display(plan.targetVersion()) + "), but the configuration store "
+                    + settings.configStore().describe() + " could not be switched to the configuration version at or"
+                    + " below it: " + Failures.firstLine(storeFailure.getMessage()) + ". Switch it by hand with"
+                    + " config().store().switchTo(...).", storeFailure);
+        }
         return new ReleaseResult(releaseId, plan.id(), undone, plan.currentVersion(), plan.targetVersion(),
                 ReleaseResult.Outcome.ROLLED_BACK);
     }
@@ -457,6 +479,30 @@ public final class RollbackEngine {
         }
         LOG.warn("rollback {} failed: {}", releaseId, exception.getMessage());
         return exception;
+    }
+
+    /**
+     * With an external configuration store (whose switches are not in the database's undo), makes
+     * the highest stored configuration version at or below the rollback's target live again.
+     *
+     * @return the version switched to, or {@code null} when nothing was switched
+     */
+    private String alignConfigStore(String to) {
+        io.drm.spi.ConfigStore store = settings.configStore();
+        Optional<String> live = store.liveVersion();
+        if (live.isEmpty() || (to != null && ArtifactVersion.compareVersions(live.get(), to) <= 0)) {
+            return null;
+        }
+        Optional<String> back = to == null ? Optional.empty() : store.versions().stream()
+                .filter(v -> ArtifactVersion.compareVersions(v, to) <= 0).max(ArtifactVersion::compareVersions);
+        if (back.isEmpty()) {
+            LOG.warn("rollback - no configuration version at or below {} is stored in {}; version {} stays live",
+                    display(to), store.describe(), live.get());
+            return null;
+        }
+        store.switchTo(back.get());
+        LOG.info("rollback - configuration version {} is live again in {}", back.get(), store.describe());
+        return back.get();
     }
 
     private static String lowestUndoneMinusOne(Planned planned, List<AppliedStep> undone) {

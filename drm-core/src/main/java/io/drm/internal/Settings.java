@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * @param adoption baseline, Liquibase import and out-of-order settings
  * @param promotion environments, attestation signing and the promotion requirement
  * @param listeners the release listeners, in registration order
+ * @param configStore where configuration documents go, or {@code null} for the database's own store
  */
 public record Settings(
         Connector connector,
@@ -38,7 +39,8 @@ public record Settings(
         io.drm.spi.ArtifactDecryptor decryptor,
         Adoption adoption,
         PromotionSettings promotion,
-        List<ReleaseListener> listeners) {
+        List<ReleaseListener> listeners,
+        io.drm.spi.ConfigStore configStore) {
 
     /** Validates and copies. */
     public Settings {
@@ -54,6 +56,40 @@ public record Settings(
         Objects.requireNonNull(adoption, "adoption");
         Objects.requireNonNull(promotion, "promotion");
         listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * Settings with the database's own configuration store.
+     *
+     * @param connector where connections come from
+     * @param locations the locations, in Flyway syntax
+     * @param environment the environment name
+     * @param actor who releases
+     * @param auditSink where audit events go
+     * @param lockTimeout how long to wait for the release lock
+     * @param clock the clock for timestamps
+     * @param ids the source of release and event ids
+     * @param classLoader the class loader for {@code classpath:} locations
+     * @param decryptor the keyring for encrypted data artifacts, or {@code null}
+     * @param adoption baseline, Liquibase import and out-of-order settings
+     * @param promotion environments, attestation signing and the promotion requirement
+     * @param listeners the release listeners, in registration order
+     */
+    public Settings(Connector connector, List<String> locations, String environment, String actor,
+            AuditSink auditSink, Duration lockTimeout, Clock clock, Supplier<String> ids, ClassLoader classLoader,
+            io.drm.spi.ArtifactDecryptor decryptor, Adoption adoption, PromotionSettings promotion,
+            List<ReleaseListener> listeners) {
+        this(connector, locations, environment, actor, auditSink, lockTimeout, clock, ids, classLoader, decryptor,
+                adoption, promotion, listeners, null);
+    }
+
+    /**
+     * Returns the configuration store releases and canaries use.
+     *
+     * @return the configured store, or the database's own
+     */
+    public io.drm.spi.ConfigStore configStoreOrJdbc() {
+        return configStore != null ? configStore : new io.drm.internal.data.JdbcConfigStore(connector);
     }
 
     /**

@@ -16,6 +16,11 @@ import java.util.Optional;
  * {@code .config.json} or {@code .config.yaml} document puts it and switches to it in the step's
  * transaction. Read it with {@link io.drm.DataRelease.Builder#config()}.
  *
+ * <p>Another store (drm-redis's {@code RedisConfigStore}) is given to
+ * {@link io.drm.DataRelease.Builder#configStore(ConfigStore)}: releases then put their documents
+ * and switch to them there (in the step, before the step's transaction commits, so a step that
+ * fails after the switch is applied again and switches again), and canaries switch back there.
+ *
  * <p>Contract: implementations are thread-safe; methods may block on I/O; failures are
  * {@link io.drm.DrmException}s ({@code DRM-DATA-008} for drm's own store). Versions are ordered
  * like Flyway versions ({@code 1.10 > 1.9}).
@@ -76,4 +81,23 @@ public interface ConfigStore {
      * @return the version now live, or empty when the live version is the lowest (then nothing changes)
      */
     Optional<String> rollback();
+
+    /**
+     * Checks that the store can be reached and used. A release with configuration documents and a
+     * canary call it before anything is written or switched, so an unreachable store refuses them
+     * at once. The default does nothing (drm's own store is the release's database).
+     *
+     * @throws io.drm.DrmException if the store cannot be reached, with where (never a password)
+     */
+    default void ping() {
+    }
+
+    /**
+     * Describes the store for messages and the audit trail, without any secret.
+     *
+     * @return for example {@code redis://127.0.0.1:6379/1 keys drm:config:*}
+     */
+    default String describe() {
+        return getClass().getSimpleName();
+    }
 }

@@ -57,6 +57,12 @@ public final class ArtifactLedger {
      */
     public static void record(Connection c, ArtifactVersion version, String kind, ArtifactLoader.Counts counts,
             String releaseId, String source, Instant at) throws SQLException {
+        // A version loaded again after a rollback undid its step replaces the earlier record.
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE name = ? AND version = ?")) {
+            ps.setString(1, version.name());
+            ps.setString(2, version.version());
+            ps.executeUpdate();
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (name, version, sha256, kind,"
                 + " table_name, rows_inserted, rows_updated, rows_deleted, release_id, source, loaded_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -39,6 +39,7 @@ public final class ArtifactRun {
     private final Clock clock;
     private final List<LoadedArtifact> loaded = new ArrayList<>();
     private RowChangeGuard guard;
+    private io.drm.spi.ConfigStore configStore;
 
     /**
      * Creates the run of one release.
@@ -67,6 +68,17 @@ public final class ArtifactRun {
     }
 
     /**
+     * Sets the store configuration documents go to instead of the database's {@code drm_config}.
+     *
+     * @param store the store, or {@code null} for the database's own
+     * @return this run
+     */
+    public ArtifactRun configStore(io.drm.spi.ConfigStore store) {
+        this.configStore = store;
+        return this;
+    }
+
+    /**
      * Returns what was loaded so far, in order.
      *
      * @return the loaded artifacts
@@ -89,11 +101,12 @@ public final class ArtifactRun {
         DatabaseKind kind = DatabaseKind.of(c);
         long started = System.nanoTime();
         ArtifactLedger.ensureTable(c, kind);
-        if (artifact.name().kind() == StepKind.CONFIG) {
+        boolean external = configStore != null && artifact.name().kind() == StepKind.CONFIG;
+        if (artifact.name().kind() == StepKind.CONFIG && !external) {
             JdbcConfigStore.ensureTables(c, kind);
         }
         ArtifactLoader.Counts loadedCounts = OwnTransaction.<ArtifactLoader.Counts, IOException>run(c, () -> {
-            if (guard != null) {
+            if (guard != null && !external) {
                 if (artifact.name().kind() == StepKind.CONFIG) {
                     for (String table : List.of("drm_config_version", "drm_config", "drm_config_live")) {
                         guard.beforeRowChanges(c, artifact.name().version(), table);
@@ -111,9 +124,18 @@ public final class ArtifactRun {
                     Map<String, String> entries = ConfigDocuments.parse(artifact.name().format(), content, where);
                     ConfigDocument doc = new ConfigDocument(artifact.name().name(), artifact.name().version(),
                             artifact.sha256(), entries);
-                    boolean stored = JdbcConfigStore.put(c, doc);
-                    JdbcConfigStore.switchTo(c, doc.version());
-                    counts = new ArtifactLoader.Counts("drm_config", stored ? entries.size() : 0, 0, 0);
+                    if (external) {
+                        // Put is idempotent and the switch happens before the step commits: a step
+                        // that fails or dies after it runs again and switches again.
+                        boolean stored = !configStore.versions().contains(doc.version());
+                        configStore.put(doc);
+                        configStore.switchTo(doc.version());
+                        counts = new ArtifactLoader.Counts("config store", stored ? entries.size() : 0, 0, 0);
+                    } else {
+                        boolean stored = JdbcConfigStore.put(c, doc);
+                        JdbcConfigStore.switchTo(c, doc.version());
+                        counts = new ArtifactLoader.Counts("drm_config", stored ? entries.size() : 0, 0, 0);
+                    }
                 } else {
                     counts = new ArtifactLoader(artifact, where).load(c, kind, new ArtifactInspector.NonClosing(in));
                 }

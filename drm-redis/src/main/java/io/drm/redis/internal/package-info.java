@@ -1,0 +1,2 @@
+/** Implementation of drm-redis: no compatibility guarantees. */
+package io.drm.redis.internal;
