@@ -181,7 +181,14 @@ public final class DiffRunner {
     private Split splitIntegers(Segment seg, Side.Checksum s, Side.Checksum t, int n) {
         BigInteger lo = min(s.min(), t.min());
         BigInteger hi = max(s.max(), t.max());
-        if (lo == null || lo.equals(hi)) {
+        // Children stay inside the segment (a child's key range may be wider than its rows).
+        if (lo != null && seg.lo() != null) {
+            lo = lo.max((BigInteger) seg.lo());
+        }
+        if (hi != null && seg.hi() != null) {
+            hi = hi.min(((BigInteger) seg.hi()).subtract(BigInteger.ONE));
+        }
+        if (lo == null || lo.compareTo(hi) >= 0) {
             return null;
         }
         BigInteger width = hi.subtract(lo).add(BigInteger.ONE);
