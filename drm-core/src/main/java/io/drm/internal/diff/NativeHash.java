@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * The row hash used when both sides are PostgreSQL with the same column types: a 64-bit value
- * computed from PostgreSQL's own per-type extended hash functions, about three times cheaper per
- * row than MD5 over the canonical text and still cheaper than {@code hash_record_extended}.
+ * computed from PostgreSQL's own per-type extended hash functions, cheaper per row than MD5 over the
+ * canonical text and than {@code hash_record_extended}.
  *
  * <p>The row's key is the seed: a single integer key is used as is, any other key is hashed (each
  * key column with its own constant, combined by XOR). Every compared column {@code j} is hashed
