@@ -86,6 +86,38 @@ final class TableDiffTest {
     }
 
     @OnEachDatabase
+    void changes_that_a_weak_row_hash_would_cancel_out_are_found(DbKind kind) {
+        // On PostgreSQL both tables use the native per-type hashes; elsewhere the canonical text.
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            for (String t : List.of("a", "b")) {
+                db.execute("CREATE TABLE " + t + " (id BIGINT NOT NULL PRIMARY KEY, big BIGINT, x VARCHAR(10),"
+                        + " y VARCHAR(10))");
+            }
+            db.execute("INSERT INTO a VALUES (1, 0, 'p', 'q'), (2, 5, 'r', 's'), (3, 7, NULL, 'u'), (4, 8, 'v', 'w'),"
+                    + " (5, 9, 'x', 'x'), (4294967297, NULL, NULL, NULL), (7, 1, 'm', 'n')");
+            // 1: a bigint 0 -> 2^32 + 1 (the same 32-bit fold); 2 and 4: values swapped between rows;
+            // 3: NULL -> ''; 5: identical values in both columns; row 4294967297 (all NULL) -> key 0;
+            // 7: values swapped between columns
+            db.execute("INSERT INTO b VALUES (1, 4294967297, 'p', 'q'), (2, 5, 'v', 's'), (3, 7, '', 'u'),"
+                    + " (4, 8, 'r', 'w'), (5, 9, 'x', 'x'), (0, NULL, NULL, NULL), (7, 1, 'n', 'm')");
+
+            DiffReport report = TableDiff.within(db.dataSource()).tables("a", "b").key("id").segments(2).run();
+
+            assertThat(report.changed()).containsExactly(List.of(1L), List.of(2L), List.of(3L), List.of(4L),
+                    List.of(7L));
+            assertThat(report.removed()).containsExactly(List.of(4294967297L));
+            assertThat(report.added()).containsExactly(List.of(0L));
+            db.execute("CREATE TABLE ka (id BIGINT NOT NULL PRIMARY KEY)");
+            db.execute("CREATE TABLE kb (id BIGINT NOT NULL PRIMARY KEY)");
+            db.execute("INSERT INTO ka VALUES (1), (4), (4294967297)");
+            db.execute("INSERT INTO kb VALUES (2), (3), (0)"); // same count; 4294967297 and 0 fold alike
+            DiffReport keysOnly = TableDiff.within(db.dataSource()).tables("ka", "kb").key("id").segments(2).run();
+            assertThat(keysOnly.removed()).containsExactly(List.of(1L), List.of(4L), List.of(4294967297L));
+            assertThat(keysOnly.added()).containsExactly(List.of(0L), List.of(2L), List.of(3L));
+        }
+    }
+
+    @OnEachDatabase
     void key_columns_of_different_types_are_refused_before_any_work(DbKind kind) {
         try (TestDatabase db = TestDatabase.create(kind)) {
             db.execute("CREATE TABLE a (id INT PRIMARY KEY, v VARCHAR(10))");

@@ -29,7 +29,7 @@ import org.flywaydb.core.Flyway;
  *       then all 200 rolled back, each against the time to apply the same steps.</li>
  * </ul>
  *
- * <p>Usage: {@code RollbackBenchmark [rows] [rounds] [h2|postgresql ...]}; each round uses fresh
+ * <p>Usage: {@code RollbackBenchmark [rows] [rounds] [h2|postgresql|mariadb ...]}; each round uses fresh
  * databases, and the medians are printed.
  */
 public final class RollbackBenchmark {
@@ -49,7 +49,11 @@ public final class RollbackBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         List<BenchDatabase> kinds = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
-            kinds.add(args[i].equals("h2") ? new H2Database() : PostgresDatabase.fromEnvironment());
+            kinds.add(switch (args[i]) {
+                case "h2" -> new H2Database();
+                case "mariadb" -> MariaDbDatabase.fromEnvironment();
+                default -> PostgresDatabase.fromEnvironment();
+            });
         }
         if (kinds.isEmpty()) {
             kinds = List.of(new H2Database(), PostgresDatabase.fromEnvironment());
@@ -113,6 +117,9 @@ public final class RollbackBenchmark {
             if (kind.name().equals("h2")) {
                 st.execute("INSERT INTO big SELECT X, CONCAT('payload-', X), MOD(X, 1000) FROM SYSTEM_RANGE(1, " + rows
                         + ")");
+            } else if (kind.name().equals("mariadb")) {
+                st.execute("INSERT INTO big SELECT seq, CONCAT('payload-', seq), seq % 1000 FROM seq_1_to_" + rows);
+                st.execute("ANALYZE TABLE big");
             } else {
                 st.execute("INSERT INTO big SELECT g, 'payload-' || g, g % 1000 FROM generate_series(1, " + rows + ") g");
                 st.execute("ANALYZE big");

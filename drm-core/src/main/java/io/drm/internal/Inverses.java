@@ -226,13 +226,17 @@ final class Inverses {
         String match = key.stream().map(k -> "s." + SqlNames.quote(kind, k) + " = " + qt + "." + SqlNames.quote(kind, k))
                 .collect(Collectors.joining(" AND "));
         List<String> sets = new ArrayList<>();
+        sets.add(keyIndex(snapshotId, key));
         for (String col : SqlNames.columns(c, kind, table)) {
             if (!key.contains(col)) {
                 String qc = SqlNames.quote(kind, col);
                 sets.add(qc + " = (SELECT s." + qc + " FROM " + qs + " s WHERE " + match + ")");
             }
         }
-        return sets.isEmpty() ? List.of() : List.of("UPDATE " + qt + " SET " + String.join(", ", sets));
+        if (sets.size() == 1) {
+            return List.of();
+        }
+        return List.of(sets.get(0), "UPDATE " + qt + " SET " + String.join(", ", sets.subList(1, sets.size())));
     }
 
     private String insertFromSnapshot(Connection c, String table, String snapshotId, List<String> columns) {
@@ -260,6 +264,7 @@ final class Inverses {
             add.append(def.after() == null ? " FIRST" : " AFTER " + SqlNames.quote(kind, def.after()));
         }
         parts.add(add.toString());
+        parts.add(keyIndex(snapshotId, key));
         String match = key.stream().map(k -> "s." + SqlNames.quote(kind, k) + " = " + qt + "." + SqlNames.quote(kind, k))
                 .collect(Collectors.joining(" AND "));
         parts.add("UPDATE " + qt + " SET " + qc + " = (SELECT s." + qc + " FROM " + qs + " s WHERE " + match + ")");
@@ -271,6 +276,17 @@ final class Inverses {
             });
         }
         return parts;
+    }
+
+    /**
+     * The index on a snapshot's key, built by the restore rather than with the snapshot: the copy
+     * before the destructive statement stays a plain {@code CREATE TABLE ... AS SELECT}, and the
+     * restore looks each row up by key instead of scanning the snapshot once per row.
+     */
+    private String keyIndex(String snapshotId, List<String> key) {
+        return "CREATE INDEX IF NOT EXISTS " + SqlNames.quote(kind, snapshotId + "_k") + " ON "
+                + SqlNames.quote(kind, snapshotId) + " (" + key.stream().map(k -> SqlNames.quote(kind, k))
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     private static String snapshotId() {

@@ -50,8 +50,12 @@ public final class DiffRunner {
         this.label = source.describe() + " -> " + target.describe();
     }
 
-    /** A segment split at bounds into children, whose checksums one query per side computes. */
-    private record Split(Segment parent, List<Object> bounds, List<Segment> children) {
+    /**
+     * A segment split at bounds into children, whose checksums one query per side computes; with a
+     * {@code step}, the bounds are {@code base + i * step} (equal-width integer children).
+     */
+    private record Split(Segment parent, List<Object> bounds, List<Segment> children, BigInteger base,
+            BigInteger step) {
     }
 
     DiffReport run(String sourceName, String targetName) {
@@ -79,7 +83,7 @@ public final class DiffRunner {
         if (integerKey) {
             List<Side.Checksum> both = await(List.of(pool.submit(() -> source.bounds()),
                     pool.submit(() -> target.bounds())));
-            Split split = splitIntegers(root, both.get(0), both.get(1));
+            Split split = splitIntegers(root, both.get(0), both.get(1), rootFactor());
             if (split == null) {
                 compareRows(pool, List.of(root));
                 return List.of();
@@ -99,8 +103,8 @@ public final class DiffRunner {
     private List<Split> step(ExecutorService pool, List<Split> level) {
         List<Future<List<Side.Checksum>>> futures = new ArrayList<>();
         for (Split split : level) {
-            futures.add(pool.submit(() -> source.checksums(split.parent(), split.bounds())));
-            futures.add(pool.submit(() -> target.checksums(split.parent(), split.bounds())));
+            futures.add(pool.submit(() -> source.checksums(split.parent(), split.bounds(), split.base(), split.step())));
+            futures.add(pool.submit(() -> target.checksums(split.parent(), split.bounds(), split.base(), split.step())));
         }
         List<List<Side.Checksum>> sums = await(futures);
         List<Segment> mismatched = new ArrayList<>();
@@ -138,7 +142,7 @@ public final class DiffRunner {
             if (Math.max(s.count(), t.count()) <= threshold) {
                 small.add(seg);
             } else if (integerKey) {
-                Split split = splitIntegers(seg, s, t);
+                Split split = splitIntegers(seg, s, t, factor);
                 if (split == null) {
                     small.add(seg);
                 } else {
@@ -164,21 +168,41 @@ public final class DiffRunner {
         return next;
     }
 
-    private Split splitIntegers(Segment seg, Side.Checksum s, Side.Checksum t) {
+    /**
+     * The first level splits the whole key range into {@code segments^2} children (at most 1024)
+     * in one scan per side, which is the work of two levels for the price of one: the next level
+     * then only reads the few mismatching children.
+     */
+    private int rootFactor() {
+        return Math.max(factor, Math.min(factor * factor, 1024));
+    }
+
+    /** Splits {@code [min, max]} of both sides into at most {@code n} children of equal width. */
+    private Split splitIntegers(Segment seg, Side.Checksum s, Side.Checksum t, int n) {
         BigInteger lo = min(s.min(), t.min());
         BigInteger hi = max(s.max(), t.max());
-        if (lo == null || lo.equals(hi)) {
+        // Children stay inside the segment (a child's key range may be wider than its rows).
+        if (lo != null && seg.lo() != null) {
+            lo = lo.max((BigInteger) seg.lo());
+        }
+        if (hi != null && seg.hi() != null) {
+            hi = hi.min(((BigInteger) seg.hi()).subtract(BigInteger.ONE));
+        }
+        if (lo == null || lo.compareTo(hi) >= 0) {
             return null;
         }
         BigInteger width = hi.subtract(lo).add(BigInteger.ONE);
-        TreeSet<BigInteger> bounds = new TreeSet<>();
-        for (int i = 1; i < factor; i++) {
-            BigInteger b = lo.add(width.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(factor)));
-            if (b.compareTo(lo) > 0) {
-                bounds.add(b);
-            }
+        BigInteger[] qr = width.divideAndRemainder(BigInteger.valueOf(n));
+        BigInteger step = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+        List<Object> bounds = new ArrayList<>();
+        for (BigInteger b = lo.add(step); b.compareTo(hi) <= 0; b = b.add(step)) {
+            bounds.add(b);
         }
-        return split(seg, new ArrayList<>(bounds));
+        Split split = split(seg, bounds);
+        if (Buckets.arithmeticFits(lo, hi, step)) {
+            return new Split(split.parent(), split.bounds(), split.children(), lo, step);
+        }
+        return split;
     }
 
     private Split splitTexts(Segment seg, List<String> sample) {
@@ -200,7 +224,7 @@ public final class DiffRunner {
             lo = b;
         }
         out.add(new Segment(lo, seg.hi(), seg.depth() + 1));
-        return new Split(seg, List.copyOf(bounds), out);
+        return new Split(seg, List.copyOf(bounds), out, null, null);
     }
 
     private void compareRows(ExecutorService pool, List<Segment> small) {

@@ -83,14 +83,15 @@ public final class DiffSetup {
     }
 
     /**
-     * Whether both sides can use PostgreSQL's own record hash instead of MD5 over the canonical
-     * text: both PostgreSQL 14 or later, and every compared column of the same type on both sides.
+     * Whether both sides can use PostgreSQL's own per-type hashes ({@link NativeHash}) instead of MD5
+     * over the canonical text: both PostgreSQL 11 or later, and every key and compared column of the
+     * same type on both sides.
      */
     private static boolean nativeHashFits(DataSource sourceDs, DataSource targetDs, TableShape s, TableShape t,
             List<TableShape.Column> sk, List<TableShape.Column> tk, List<TableShape.Column> sc,
             List<TableShape.Column> tc) {
         if (s.kind() != DatabaseKind.POSTGRESQL || t.kind() != DatabaseKind.POSTGRESQL
-                || major(sourceDs) < 14 || major(targetDs) < 14) {
+                || major(sourceDs) < 11 || major(targetDs) < 11) {
             return false;
         }
         for (int i = 0; i < sk.size(); i++) {

@@ -49,10 +49,10 @@ final class Side {
             cols.add(c.quoted());
         }
         if (nativeHash) {
-            // Both sides PostgreSQL 14+ with the same column types: its own record hash, ~8x cheaper than MD5.
-            String record = "hash_record_extended(ROW(" + String.join(", ", cols) + "), 0)";
-            this.hash60 = record;
-            this.md5 = "CAST(" + record + " AS TEXT)";
+            // Both sides PostgreSQL with the same column types: its own per-type hashes, keyed by the row's key.
+            String hash = NativeHash.row(keys, compared);
+            this.hash60 = hash;
+            this.md5 = "CAST(" + hash + " AS TEXT)";
         } else {
             String row = Canonical.row(shape.kind(), classes, cols);
             this.hash60 = Canonical.hash60(shape.kind(), row);
@@ -81,36 +81,32 @@ final class Side {
     /**
      * The checksums of a segment's children, in one query (one scan of the segment): child
      * {@code i} is {@code bounds[i-1] <= key < bounds[i]}, the first and last open towards the
-     * parent's bounds.
+     * parent's bounds. With a {@code step}, the bounds are {@code base + i * step} and each row's
+     * child is computed by arithmetic; otherwise by a binary search over the bounds in SQL.
      */
-    List<Checksum> checksums(Segment parent, List<Object> bounds) {
+    List<Checksum> checksums(Segment parent, List<Object> bounds, BigInteger base, BigInteger step) {
         boolean integer = firstClass == ValueClass.INTEGER;
         TableShape.Column k = keys.get(0);
-        String col = Canonical.order(shape.kind(), k.cls(), k.quoted(), false);
-        String param = Canonical.order(shape.kind(), k.cls(), "?", true);
-        StringBuilder bucket = new StringBuilder("CASE");
         List<Object> params = new ArrayList<>();
-        for (int i = 0; i < bounds.size(); i++) {
-            Object b = bounds.get(i);
-            bucket.append(" WHEN ").append(col).append(" < ");
-            if (integer) {
-                bucket.append(((BigInteger) b).toString()); // a number drm computed: safe to inline
-            } else {
-                bucket.append(param);
-                params.add(b);
-            }
-            bucket.append(" THEN ").append(i);
+        String bucket;
+        if (step != null) {
+            bucket = Buckets.arithmetic(shape.kind(), k.quoted(), base, step, bounds.size());
+        } else {
+            String col = Canonical.order(shape.kind(), k.cls(), k.quoted(), false);
+            String param = Canonical.order(shape.kind(), k.cls(), "?", true);
+            bucket = Buckets.search(col, param, bounds, integer, params);
         }
-        bucket.append(" ELSE ").append(bounds.size()).append(" END");
         if (parent.lo() != null) {
             params.add(parent.lo());
         }
         if (parent.hi() != null) {
             params.add(parent.hi());
         }
+        // Equal-width children know their key range without MIN/MAX: two aggregates less per row.
+        boolean range = integer && step == null;
         String first = k.quoted();
-        String sql = "SELECT b, COUNT(*), SUM(h)" + (integer ? ", MIN(k), MAX(k)" : "") + " FROM (SELECT " + bucket
-                + " AS b, " + hash60 + " AS h" + (integer ? ", " + first + " AS k" : "") + " FROM " + shape.quotedName()
+        String sql = "SELECT b, COUNT(*), SUM(h)" + (range ? ", MIN(k), MAX(k)" : "") + " FROM (SELECT " + bucket
+                + " AS b, " + hash60 + " AS h" + (range ? ", " + first + " AS k" : "") + " FROM " + shape.quotedName()
                 + where(parent) + ") x GROUP BY b";
         return query(sql, params, rs -> {
             List<Checksum> out = new ArrayList<>();
@@ -118,9 +114,18 @@ final class Side {
                 out.add(new Checksum(0, BigInteger.ZERO, null, null));
             }
             while (rs.next()) {
+                int b = rs.getInt(1);
                 BigDecimal sum = rs.getBigDecimal(3);
-                out.set(rs.getInt(1), new Checksum(rs.getLong(2), sum == null ? BigInteger.ZERO : sum.toBigInteger(),
-                        integer ? big(rs.getBigDecimal(4)) : null, integer ? big(rs.getBigDecimal(5)) : null));
+                BigInteger min = null;
+                BigInteger max = null;
+                if (range) {
+                    min = big(rs.getBigDecimal(4));
+                    max = big(rs.getBigDecimal(5));
+                } else if (step != null) {
+                    min = base.add(step.multiply(BigInteger.valueOf(b)));
+                    max = min.add(step).subtract(BigInteger.ONE);
+                }
+                out.set(b, new Checksum(rs.getLong(2), sum == null ? BigInteger.ZERO : sum.toBigInteger(), min, max));
             }
             return out;
         });
