@@ -75,9 +75,22 @@ public final class ReleaseEngine {
      * @return the result
      */
     public ReleaseResult apply(PlanState planned) {
+        return apply(planned, List.of(), List.of());
+    }
+
+    /**
+     * Applies a plan with the lint's findings and the approvals given: checks the policies and the
+     * approvals before the lock, then as {@link #apply(PlanState)}.
+     *
+     * @param planned the plan the caller saw
+     * @param findings the plan's findings
+     * @param approvals the approvals given to {@code apply}
+     * @return the result
+     */
+    public ReleaseResult apply(PlanState planned, List<io.drm.Finding> findings, List<io.drm.Approval> approvals) {
         Instant start = settings.clock().instant();
         try {
-            ReleaseResult result = applyOnce(planned);
+            ReleaseResult result = applyOnce(planned, findings, approvals);
             listeners.finished(result, start);
             return result;
         } catch (DrmException e) {
@@ -86,16 +99,55 @@ public final class ReleaseEngine {
         }
     }
 
-    private ReleaseResult applyOnce(PlanState planned) {
+    private ReleaseResult applyOnce(PlanState planned, List<io.drm.Finding> findings,
+            List<io.drm.Approval> approvals) {
         // Unchanged listing (sizes, times): the files the plan read are still there; else read again.
         String stamp = planner.scanner().stamp(settings.locations());
         ScannedLocations scan = stamp != null && stamp.equals(planned.stamp()) && !planned.scan().files().isEmpty()
                 ? planned.scan() : planner.scan();
         try (Connector.Lease lease = settings.connector().open()) {
             DatabaseKind kind = kindOf(lease);
+            checkPolicies(lease, kind, planned, findings, approvals);
             PromotionGate.check(settings, target(lease, kind), planned);
             return underLock(lease, kind, scan, planned);
         }
+    }
+
+    /**
+     * Evaluates the policies of a plan, for {@link io.drm.ReleasePlan#violations()}.
+     *
+     * @param planned the plan
+     * @param findings the plan's findings
+     * @return the violations; empty when no policy is configured or the plan is empty
+     */
+    public List<io.drm.PolicyViolation> violations(PlanState planned, List<io.drm.Finding> findings) {
+        if (!settings.policy().active() || planned.isEmpty()) {
+            return List.of();
+        }
+        try (Connector.Lease lease = settings.connector().open()) {
+            return violations(lease, kindOf(lease), planned, findings);
+        }
+    }
+
+    private List<io.drm.PolicyViolation> violations(Connector.Lease lease, DatabaseKind kind, PlanState planned,
+            List<io.drm.Finding> findings) {
+        if (!settings.policy().active() || planned.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = lease.connection("check the policies of")) {
+            return PolicyGate.evaluate(settings, planned, findings, c, kind, planner.scanner()::read);
+        } catch (SQLException e) {
+            throw settings.connector().translate(e, "check the policies of");
+        }
+    }
+
+    private void checkPolicies(Connector.Lease lease, DatabaseKind kind, PlanState planned,
+            List<io.drm.Finding> findings, List<io.drm.Approval> approvals) {
+        if (!settings.policy().active() && approvals.isEmpty()) {
+            return;
+        }
+        PolicyGate.check(settings, target(lease, kind), planned, violations(lease, kind, planned, findings),
+                approvals);
     }
 
     /**
@@ -152,8 +204,10 @@ public final class ReleaseEngine {
                 LOG.debug("up to date at version {} (ledger matches the locations)", quick.currentVersion());
                 return upToDate(quick);
             }
-            PlanState checked = PromotionGate.required(settings) ? planner.plan(lease, kind, scan, null) : null;
+            PlanState checked = PromotionGate.required(settings) || settings.policy().active()
+                    ? planner.plan(lease, kind, scan, null) : null;
             if (checked != null) {
+                checkPolicies(lease, kind, checked, List.of(), List.of());
                 PromotionGate.check(settings, target(lease, kind), checked);
             }
             return underLock(lease, kind, scan, checked);

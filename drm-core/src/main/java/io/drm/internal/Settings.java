@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * @param adoption baseline, Liquibase import and out-of-order settings
  * @param promotion environments, attestation signing and the promotion requirement
  * @param listeners the release listeners, in registration order
+ * @param policy the policies and approvers
  */
 public record Settings(
         Connector connector,
@@ -38,7 +39,8 @@ public record Settings(
         io.drm.spi.ArtifactDecryptor decryptor,
         Adoption adoption,
         PromotionSettings promotion,
-        List<ReleaseListener> listeners) {
+        List<ReleaseListener> listeners,
+        io.drm.internal.policy.PolicySettings policy) {
 
     /** Validates and copies. */
     public Settings {
@@ -54,6 +56,32 @@ public record Settings(
         Objects.requireNonNull(adoption, "adoption");
         Objects.requireNonNull(promotion, "promotion");
         listeners = List.copyOf(listeners);
+        Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * Settings without policies.
+     *
+     * @param connector where connections come from
+     * @param locations the locations
+     * @param environment the environment name
+     * @param actor who releases
+     * @param auditSink where audit events go
+     * @param lockTimeout how long to wait for the release lock
+     * @param clock the clock
+     * @param ids the source of ids
+     * @param classLoader the class loader
+     * @param decryptor the keyring, or {@code null}
+     * @param adoption baseline, Liquibase import and out-of-order settings
+     * @param promotion environments, attestation signing and the promotion requirement
+     * @param listeners the release listeners
+     */
+    public Settings(Connector connector, List<String> locations, String environment, String actor,
+            AuditSink auditSink, Duration lockTimeout, Clock clock, Supplier<String> ids, ClassLoader classLoader,
+            io.drm.spi.ArtifactDecryptor decryptor, Adoption adoption, PromotionSettings promotion,
+            List<ReleaseListener> listeners) {
+        this(connector, locations, environment, actor, auditSink, lockTimeout, clock, ids, classLoader, decryptor,
+                adoption, promotion, listeners, io.drm.internal.policy.PolicySettings.NONE);
     }
 
     /**
