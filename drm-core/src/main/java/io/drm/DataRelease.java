@@ -280,10 +280,11 @@ public final class DataRelease {
          */
         public ReleasePlan plan() {
             ReleaseEngine engine = new ReleaseEngine(freeze());
-            PlanState state = engine.plan();
+            ReleaseEngine.Linted linted = engine.plan(true);
+            PlanState state = linted.state();
             return new ReleasePlan(state.id(), state.currentVersion(), state.targetVersion(), state.steps(),
                     () -> engine.apply(state), io.drm.internal.data.ArtifactPlans.of(state.steps(), state.scan()),
-                    () -> engine.dryRun(state));
+                    () -> engine.dryRun(state), linted.findings());
         }
 
         /**
