@@ -285,8 +285,9 @@ public final class DataRelease {
          */
         public ReleasePlan plan() {
             ReleaseEngine engine = new ReleaseEngine(freeze());
-            PlanState state = engine.plan();
-            List<Finding> findings = List.of();
+            ReleaseEngine.Linted linted = engine.plan(true);
+            PlanState state = linted.state();
+            List<Finding> findings = linted.findings();
             return new ReleasePlan(state.id(), state.currentVersion(), state.targetVersion(), state.steps(),
                     () -> engine.apply(state), io.drm.internal.data.ArtifactPlans.of(state.steps(), state.scan()),
                     () -> engine.dryRun(state), findings, engine.violations(state, findings),

@@ -62,9 +62,47 @@ public final class ReleaseEngine {
     }
 
     private PlanState planOnce() {
+        return planOnce(false).state();
+    }
+
+    /**
+     * A plan with what the SQL lint found in its pending steps.
+     *
+     * @param state the plan
+     * @param findings the lint's findings, by step then line; empty when not linted
+     */
+    public record Linted(PlanState state, List<io.drm.Finding> findings) {
+        /** Copies. */
+        public Linted {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /**
+     * Plans a release and, when asked, lints its pending SQL steps on the same connections (the live
+     * catalog is read only when the scripts drop, rename or retype an existing table or column).
+     *
+     * @param lint whether to lint; {@code false} gives the plan alone (the anchor of the lint benchmark)
+     * @return the plan and its findings
+     */
+    public Linted plan(boolean lint) {
+        Instant start = settings.clock().instant();
+        try {
+            return planOnce(lint);
+        } catch (DrmException e) {
+            listeners.failed(e, start);
+            throw e;
+        }
+    }
+
+    private Linted planOnce(boolean lint) {
         ScannedLocations scan = planner.scan();
         try (Connector.Lease lease = settings.connector().open()) {
-            return planner.plan(lease, kindOf(lease), scan, null);
+            DatabaseKind kind = kindOf(lease);
+            PlanState state = planner.plan(lease, kind, scan, null);
+            return new Linted(state, lint
+                    ? io.drm.internal.lint.PlanLinter.lint(state.steps(), state.scan(), kind, lease, planner.scanner())
+                    : List.of());
         }
     }
 
@@ -207,7 +245,8 @@ public final class ReleaseEngine {
             PlanState checked = PromotionGate.required(settings) || settings.policy().active()
                     ? planner.plan(lease, kind, scan, null) : null;
             if (checked != null) {
-                checkPolicies(lease, kind, checked, List.of(), List.of());
+                checkPolicies(lease, kind, checked, settings.policy().active() ? io.drm.internal.lint.PlanLinter.lint(
+                        checked.steps(), checked.scan(), kind, lease, planner.scanner()) : List.of(), List.of());
                 PromotionGate.check(settings, target(lease, kind), checked);
             }
             return underLock(lease, kind, scan, checked);

@@ -1,0 +1,76 @@
+package io.drm.internal.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The objects of the live database that depend on the tables a release drops, renames or retypes:
+ * views, foreign keys referencing them, and indexes on their columns.
+ *
+ * @param currentSchema the connection's schema (PostgreSQL, H2) or database (MariaDB), the one an
+ *     unqualified name means; may be null
+ * @param dependencies the dependencies
+ */
+public record Catalog(String currentSchema, List<Dependency> dependencies) {
+
+    /** Copies. */
+    public Catalog {
+        dependencies = List.copyOf(dependencies);
+    }
+
+    /** What kind of object depends. */
+    public enum Kind {
+        /** A view or materialized view. */
+        VIEW,
+        /** A foreign key of another (or the same) table referencing the table or column. */
+        FOREIGN_KEY,
+        /** An index on the column. */
+        INDEX
+    }
+
+    /**
+     * One object that depends on a table or one of its columns.
+     *
+     * @param kind the kind of object
+     * @param name the view, constraint or index name
+     * @param ownerTable the table the constraint or index belongs to ({@code null} for a view)
+     * @param schema the schema of the table depended on
+     * @param table the table depended on
+     * @param column the column depended on, or {@code null} when the dependency is on the table
+     */
+    public record Dependency(Kind kind, String name, String ownerTable, String schema, String table, String column) {
+        /** Validates. */
+        public Dependency {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(table, "table");
+        }
+    }
+
+    /**
+     * Returns the dependencies on a table, or on one of its columns.
+     *
+     * @param schema the schema as written, or {@code null} for the current one
+     * @param table the table
+     * @param column the column, or {@code null} for any dependency on the table
+     * @return the matching dependencies, in catalog order
+     */
+    public List<Dependency> on(String schema, String table, String column) {
+        List<Dependency> out = new ArrayList<>();
+        String s = schema != null ? schema : currentSchema;
+        for (Dependency d : dependencies) {
+            if (!d.table().equalsIgnoreCase(table)) {
+                continue;
+            }
+            if (s != null && d.schema() != null && !d.schema().equalsIgnoreCase(s)) {
+                continue;
+            }
+            if (column != null && (d.column() == null || !d.column().equalsIgnoreCase(column))) {
+                continue;
+            }
+            out.add(d);
+        }
+        return out;
+    }
+}
