@@ -54,10 +54,11 @@ public record Catalog(String currentSchema, List<Dependency> dependencies) {
      * @param schema the schema as written, or {@code null} for the current one
      * @param table the table
      * @param column the column, or {@code null} for any dependency on the table
-     * @return the matching dependencies, in catalog order
+     * @return the matching dependencies, in catalog order, each object once
      */
     public List<Dependency> on(String schema, String table, String column) {
         List<Dependency> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         String s = schema != null ? schema : currentSchema;
         for (Dependency d : dependencies) {
             if (!d.table().equalsIgnoreCase(table)) {
@@ -69,7 +70,9 @@ public record Catalog(String currentSchema, List<Dependency> dependencies) {
             if (column != null && (d.column() == null || !d.column().equalsIgnoreCase(column))) {
                 continue;
             }
-            out.add(d);
+            if (seen.add(d.kind() + "|" + d.name() + "|" + d.ownerTable())) {
+                out.add(d);
+            }
         }
         return out;
     }

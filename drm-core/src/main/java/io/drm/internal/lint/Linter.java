@@ -84,7 +84,7 @@ public final class Linter {
                     Script first = scripts.get(0);
                     out.add(new Finding("dependency-check-skipped", Severity.WARNING, Category.DEPENDENCY,
                             first.step(), first.file(), 0, "drm could not read the database catalog to find the"
-                            + " views, foreign keys and indexes that the release's drops and renames break ("
+                            + " views, foreign keys and indexes that the drops and renames of the release break ("
                             + e.getMessage() + "). Check them by hand."));
                 }
             }

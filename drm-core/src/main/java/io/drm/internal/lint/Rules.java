@@ -310,15 +310,15 @@ final class Rules {
                 return;
             }
             e.add("alter-table-other", Severity.INFO, Category.NON_BREAKING, "ALTER TABLE " + name(a) + " "
-                    + firstWords(detail) + ": not a change drm's lint judges; review it by hand.");
+                    + firstWords(detail) + ": not a change the lint judges; review it by hand.");
             return;
         }
         if (KNOWN_OTHER.contains(upper) || KNOWN_OTHER.contains(firstWord(upper))) {
             e.add("other-statement", Severity.INFO, Category.NON_BREAKING, upper.isEmpty() ? "a statement"
-                    : upper + " statement: not a schema change drm's lint judges; review it by hand.");
+                    : upper + " statement: not a schema change the lint judges; review it by hand.");
             return;
         }
-        e.add("unparsed-statement", Severity.WARNING, Category.BREAKING, "drm's classifier does not recognise this"
+        e.add("unparsed-statement", Severity.WARNING, Category.BREAKING, "the SQL classifier does not recognise this"
                 + " statement" + (upper.isEmpty() ? "" : " (" + firstWords(upper) + ")") + ": review it by hand.");
     }
 
