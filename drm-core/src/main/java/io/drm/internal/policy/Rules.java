@@ -41,7 +41,11 @@ public final class Rules {
         return findings.size() > SHOWN ? shown + "; and " + (findings.size() - SHOWN) + " more" : shown;
     }
 
-    /** Breaking changes (ERROR findings, BREAKING, DEPENDENCY, DATA_DESTRUCTIVE) need an approval. */
+    /**
+     * Breaking changes (ERROR findings, BREAKING, DEPENDENCY, DATA_DESTRUCTIVE) need an approval.
+     *
+     * @param environments where it applies; empty for every environment
+     */
     public record RequireApproval(Set<String> environments) implements ReleasePolicy {
         /** The rule's id. */
         public static final String ID = "require-approval";
@@ -72,7 +76,11 @@ public final class Rules {
         }
     }
 
-    /** Statements that destroy data no snapshot and no undo script covers are blocked. */
+    /**
+     * Statements that destroy data no snapshot and no undo script covers are blocked.
+     *
+     * @param environments where it applies; empty for every environment
+     */
     public record DestructiveWithoutUndo(Set<String> environments) implements ReleasePolicy {
         /** The rule's id. */
         public static final String ID = "destructive-without-undo";
@@ -99,7 +107,12 @@ public final class Rules {
         }
     }
 
-    /** A release needs a valid attestation from an environment for exactly its content. */
+    /**
+     * A release needs a valid attestation from an environment for exactly its content.
+     *
+     * @param from the environment that must have released the same content
+     * @param environments where it applies; empty for every environment
+     */
     public record RequireAttestation(String from, Set<String> environments) implements ReleasePolicy {
         /** The rule's id. */
         public static final String ID = "require-attestation";
@@ -123,7 +136,12 @@ public final class Rules {
         }
     }
 
-    /** Classified artifact columns need masking rules (through the masking module's guard). */
+    /**
+     * Classified artifact columns need masking rules (through the masking module's guard).
+     *
+     * @param guard the masking guard, or {@code null} until the builder binds its own
+     * @param environments where it applies; empty for every environment
+     */
     public record MaskedColumns(MaskingGuard guard, Set<String> environments) implements ReleasePolicy {
         /** The rule's id. */
         public static final String ID = "masked-classified-columns";
@@ -152,7 +170,12 @@ public final class Rules {
         }
     }
 
-    /** A data step may load at most so many rows. */
+    /**
+     * A data step may load at most so many rows.
+     *
+     * @param limit the most rows a data step may have
+     * @param environments where it applies; empty for every environment
+     */
     public record MaxRows(long limit, Set<String> environments) implements ReleasePolicy {
         /** The rule's id. */
         public static final String ID = "max-rows";
@@ -182,7 +205,15 @@ public final class Rules {
         }
     }
 
-    /** Releases run only inside a window: days of the week and a time of day, in a zone. */
+    /**
+     * Releases run only inside a window: days of the week and a time of day, in a zone.
+     *
+     * @param zone the zone of the times
+     * @param from when the window opens (inclusive)
+     * @param to when it closes (exclusive); before {@code from} for a window past midnight
+     * @param days the days it opens; empty for every day
+     * @param environments where it applies; empty for every environment
+     */
     public record ReleaseWindow(ZoneId zone, LocalTime from, LocalTime to, Set<DayOfWeek> days,
             Set<String> environments) implements ReleasePolicy {
         /** The rule's id. */
@@ -241,7 +272,11 @@ public final class Rules {
         }
     }
 
-    /** In the named environments, refuse a superuser connection or a plain-text one to another host. */
+    /**
+     * In the named environments, refuse a superuser connection or a plain-text one to another host.
+     *
+     * @param environments where it applies; empty for every environment
+     */
     public record LeastPrivilege(Set<String> environments) implements ReleasePolicy {
         /** The rule's id. */
         public static final String ID = "least-privilege";
@@ -274,7 +309,16 @@ public final class Rules {
         }
     }
 
-    /** A user rule over the lint's findings: block, or require an approval for, the matching ones. */
+    /**
+     * A user rule over the lint's findings: block, or require an approval for, the matching ones.
+     *
+     * @param id the rule's id, as the policy file names it
+     * @param rule a glob over the findings' rule ids, or {@code null} for any
+     * @param category the findings' category, or {@code null} for any
+     * @param severity the least severity, or {@code null} for any
+     * @param approvable whether an approval waives it
+     * @param environments where it applies; empty for every environment
+     */
     public record FindingsRule(String id, String rule, Finding.Category category, Finding.Severity severity,
             boolean approvable, Set<String> environments) implements ReleasePolicy {
 
@@ -310,7 +354,12 @@ public final class Rules {
         }
     }
 
-    /** Makes another rule's violations waivable by an approval, or not. */
+    /**
+     * Makes another rule's violations waivable by an approval, or not.
+     *
+     * @param rule the rule
+     * @param waivable whether its violations are waivable
+     */
     public record Waivable(ReleasePolicy rule, boolean waivable) implements ReleasePolicy {
 
         /** Validates. */
