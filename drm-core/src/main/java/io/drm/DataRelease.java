@@ -285,12 +285,12 @@ public final class DataRelease {
          */
         public ReleasePlan plan() {
             ReleaseEngine engine = new ReleaseEngine(freeze());
-            ReleaseEngine.Linted linted = engine.plan(true);
-            PlanState state = linted.state();
-            List<Finding> findings = linted.findings();
+            ReleaseEngine.Evaluated planned = engine.planEvaluated();
+            PlanState state = planned.state();
+            List<Finding> findings = planned.findings();
             return new ReleasePlan(state.id(), state.currentVersion(), state.targetVersion(), state.steps(),
                     () -> engine.apply(state), io.drm.internal.data.ArtifactPlans.of(state.steps(), state.scan()),
-                    () -> engine.dryRun(state), findings, engine.violations(state, findings),
+                    () -> engine.dryRun(state), findings, planned.violations(),
                     approvals -> engine.apply(state, findings, approvals));
         }
 

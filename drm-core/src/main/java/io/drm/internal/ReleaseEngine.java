@@ -152,18 +152,40 @@ public final class ReleaseEngine {
     }
 
     /**
-     * Evaluates the policies of a plan, for {@link io.drm.ReleasePlan#violations()}.
+     * A linted plan with what its policies found.
      *
-     * @param planned the plan
-     * @param findings the plan's findings
-     * @return the violations; empty when no policy is configured or the plan is empty
+     * @param state the plan
+     * @param findings the lint's findings
+     * @param violations the policies' violations; empty without policies
      */
-    public List<io.drm.PolicyViolation> violations(PlanState planned, List<io.drm.Finding> findings) {
-        if (!settings.policy().active() || planned.isEmpty()) {
-            return List.of();
+    public record Evaluated(PlanState state, List<io.drm.Finding> findings, List<io.drm.PolicyViolation> violations) {
+        /** Copies. */
+        public Evaluated {
+            findings = List.copyOf(findings);
+            violations = List.copyOf(violations);
         }
-        try (Connector.Lease lease = settings.connector().open()) {
-            return violations(lease, kindOf(lease), planned, findings);
+    }
+
+    /**
+     * Plans, lints and evaluates the policies on one lease of connections, for
+     * {@link io.drm.DataRelease.Builder#plan()}.
+     *
+     * @return the plan, its findings and its violations
+     */
+    public Evaluated planEvaluated() {
+        Instant start = settings.clock().instant();
+        try {
+            ScannedLocations scan = planner.scan();
+            try (Connector.Lease lease = settings.connector().open()) {
+                DatabaseKind kind = kindOf(lease);
+                PlanState state = planner.plan(lease, kind, scan, null);
+                List<io.drm.Finding> findings = io.drm.internal.lint.PlanLinter.lint(state.steps(), state.scan(), kind,
+                        lease, planner.scanner());
+                return new Evaluated(state, findings, violations(lease, kind, state, findings));
+            }
+        } catch (DrmException e) {
+            listeners.failed(e, start);
+            throw e;
         }
     }
 
