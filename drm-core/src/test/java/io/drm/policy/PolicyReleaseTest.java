@@ -230,4 +230,19 @@ final class PolicyReleaseTest {
             }
         }
     }
+
+    @OnEachDatabase
+    void changes_to_a_table_the_release_creates_need_no_undo_script(DbKind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            RecordingSink sink = RecordingSink.recording();
+            Migrations m = countries().add("V3__fix.sql", "UPDATE country SET name = 'Suisse' WHERE code = 'ch';\n");
+            ReleasePlan plan = prod(db, m, sink, ed25519()).policies(Policy.destructiveNeedsUndo()).plan();
+            assertThat(plan.violations()).isEmpty();
+            plan.apply();
+            m.add("V4__fix_again.sql", "UPDATE country SET name = 'Schweiz' WHERE code = 'ch';\n");
+            assertThat(prod(db, m, sink, ed25519()).policies(Policy.destructiveNeedsUndo()).plan().violations())
+                    .singleElement().satisfies(v -> assertThat(v.message()).contains("V4__fix_again.sql:1",
+                            "UPDATE country with WHERE"));
+        }
+    }
 }
