@@ -47,7 +47,17 @@ public final class Planner {
      * @return what they hold
      */
     public ScannedLocations scan() {
-        ScannedLocations scan = scanner.scan(settings.locations());
+        return scan(false);
+    }
+
+    /**
+     * Scans the locations, keeping the SQL scripts' bytes for the lint when asked.
+     *
+     * @param keepSql whether the scanner keeps the SQL scripts' bytes ({@link LocationScanner#takeScanned})
+     * @return what they hold
+     */
+    public ScannedLocations scan(boolean keepSql) {
+        ScannedLocations scan = scanner.scan(settings.locations(), keepSql);
         checkUndoScripts(scan);
         lastScan = scan;
         return scan;

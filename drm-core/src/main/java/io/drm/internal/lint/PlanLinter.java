@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lints a plan's pending SQL steps: reads each script again from its location (checked against the
- * scanned SHA-256), and reads the live catalog on one connection of the plan's lease only when the
+ * Lints a plan's pending SQL steps: takes each script's bytes kept by the scan (or reads it again
+ * from its location, checked against the scanned SHA-256), and reads the live catalog on one connection of the plan's lease only when the
  * scripts drop, rename or retype an existing table or column.
  */
 public final class PlanLinter {
@@ -81,7 +81,8 @@ public final class PlanLinter {
 
     private static String read(ScannedFile file, LocationScanner scanner) {
         try {
-            byte[] content = scanner.readIfUnchanged(file);
+            byte[] kept = scanner.takeScanned(file);
+            byte[] content = kept != null ? kept : scanner.readIfUnchanged(file);
             if (content == null) {
                 return null;
             }
