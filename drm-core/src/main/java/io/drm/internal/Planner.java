@@ -310,7 +310,7 @@ public final class Planner {
      * @param scan the scanned locations, holding only SQL migrations
      * @return the steps
      */
-    static List<ReleaseStep> firstRelease(ScannedLocations scan) {
+    public static List<ReleaseStep> firstRelease(ScannedLocations scan) {
         List<ScannedFile> versioned = new ArrayList<>();
         List<ScannedFile> repeatable = new ArrayList<>();
         for (ScannedFile file : scan.files()) {

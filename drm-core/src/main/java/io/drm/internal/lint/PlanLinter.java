@@ -79,6 +79,25 @@ public final class PlanLinter {
         return order(out, steps);
     }
 
+    /**
+     * Lints every SQL migration of the locations as if none were applied, without a database (no
+     * dependency findings), in the order a first release would run them.
+     *
+     * @param locations the locations
+     * @param classLoader the class loader of {@code classpath:} locations
+     * @param kind the database kind whose dialect the scripts are in
+     * @return the findings, by step then line
+     */
+    public static List<Finding> lintOffline(List<String> locations, ClassLoader classLoader, DatabaseKind kind) {
+        LocationScanner scanner = new LocationScanner(classLoader);
+        ScannedLocations scan = scanner.scan(locations, true);
+        try {
+            return lint(io.drm.internal.Planner.firstRelease(scan), scan, kind, null, scanner);
+        } finally {
+            scanner.forgetScanned();
+        }
+    }
+
     private static String read(ScannedFile file, LocationScanner scanner) {
         try {
             byte[] kept = scanner.takeScanned(file);
