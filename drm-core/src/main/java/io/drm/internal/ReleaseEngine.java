@@ -96,13 +96,15 @@ public final class ReleaseEngine {
     }
 
     private Linted planOnce(boolean lint) {
-        ScannedLocations scan = planner.scan();
+        ScannedLocations scan = planner.scan(lint);
         try (Connector.Lease lease = settings.connector().open()) {
             DatabaseKind kind = kindOf(lease);
             PlanState state = planner.plan(lease, kind, scan, null);
             return new Linted(state, lint
                     ? io.drm.internal.lint.PlanLinter.lint(state.steps(), state.scan(), kind, lease, planner.scanner())
                     : List.of());
+        } finally {
+            planner.scanner().forgetScanned();
         }
     }
 
@@ -175,13 +177,15 @@ public final class ReleaseEngine {
     public Evaluated planEvaluated() {
         Instant start = settings.clock().instant();
         try {
-            ScannedLocations scan = planner.scan();
+            ScannedLocations scan = planner.scan(true);
             try (Connector.Lease lease = settings.connector().open()) {
                 DatabaseKind kind = kindOf(lease);
                 PlanState state = planner.plan(lease, kind, scan, null);
                 List<io.drm.Finding> findings = io.drm.internal.lint.PlanLinter.lint(state.steps(), state.scan(), kind,
                         lease, planner.scanner());
                 return new Evaluated(state, findings, violations(lease, kind, state, findings));
+            } finally {
+                planner.scanner().forgetScanned();
             }
         } catch (DrmException e) {
             listeners.failed(e, start);

@@ -6,17 +6,45 @@ import java.util.Objects;
 
 /**
  * The objects of the live database that depend on the tables a release drops, renames or retypes:
- * views, foreign keys referencing them, and indexes on their columns.
- *
- * @param currentSchema the connection's schema (PostgreSQL, H2) or database (MariaDB), the one an
- *     unqualified name means; may be null
- * @param dependencies the dependencies
+ * views, foreign keys referencing them, and indexes on their columns. Immutable.
  */
-public record Catalog(String currentSchema, List<Dependency> dependencies) {
+public final class Catalog {
 
-    /** Copies. */
-    public Catalog {
-        dependencies = List.copyOf(dependencies);
+    private final String currentSchema;
+    private final List<Dependency> dependencies;
+    private final java.util.Map<String, List<Dependency>> byTable = new java.util.HashMap<>();
+
+    /**
+     * Creates a catalog.
+     *
+     * @param currentSchema the connection's schema (PostgreSQL, H2) or database (MariaDB), the one an
+     *     unqualified name means; may be null
+     * @param dependencies the dependencies
+     */
+    public Catalog(String currentSchema, List<Dependency> dependencies) {
+        this.currentSchema = currentSchema;
+        this.dependencies = List.copyOf(dependencies);
+        for (Dependency d : this.dependencies) {
+            byTable.computeIfAbsent(ReleaseObjects.key(d.table()), k -> new ArrayList<>()).add(d);
+        }
+    }
+
+    /**
+     * Returns the schema an unqualified name means.
+     *
+     * @return the schema, or {@code null}
+     */
+    public String currentSchema() {
+        return currentSchema;
+    }
+
+    /**
+     * Returns every dependency.
+     *
+     * @return the dependencies, in catalog order
+     */
+    public List<Dependency> dependencies() {
+        return dependencies;
     }
 
     /** What kind of object depends. */
@@ -60,10 +88,7 @@ public record Catalog(String currentSchema, List<Dependency> dependencies) {
         List<Dependency> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         String s = schema != null ? schema : currentSchema;
-        for (Dependency d : dependencies) {
-            if (!d.table().equalsIgnoreCase(table)) {
-                continue;
-            }
+        for (Dependency d : byTable.getOrDefault(ReleaseObjects.key(table), List.of())) {
             if (s != null && d.schema() != null && !d.schema().equalsIgnoreCase(s)) {
                 continue;
             }

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lints a plan's pending SQL steps: reads each script again from its location (checked against the
- * scanned SHA-256), and reads the live catalog on one connection of the plan's lease only when the
+ * Lints a plan's pending SQL steps: takes each script's bytes kept by the scan (or reads it again
+ * from its location, checked against the scanned SHA-256), and reads the live catalog on one connection of the plan's lease only when the
  * scripts drop, rename or retype an existing table or column.
  */
 public final class PlanLinter {
@@ -79,9 +79,29 @@ public final class PlanLinter {
         return order(out, steps);
     }
 
+    /**
+     * Lints every SQL migration of the locations as if none were applied, without a database (no
+     * dependency findings), in the order a first release would run them.
+     *
+     * @param locations the locations
+     * @param classLoader the class loader of {@code classpath:} locations
+     * @param kind the database kind whose dialect the scripts are in
+     * @return the findings, by step then line
+     */
+    public static List<Finding> lintOffline(List<String> locations, ClassLoader classLoader, DatabaseKind kind) {
+        LocationScanner scanner = new LocationScanner(classLoader);
+        ScannedLocations scan = scanner.scan(locations, true);
+        try {
+            return lint(io.drm.internal.Planner.firstRelease(scan), scan, kind, null, scanner);
+        } finally {
+            scanner.forgetScanned();
+        }
+    }
+
     private static String read(ScannedFile file, LocationScanner scanner) {
         try {
-            byte[] content = scanner.readIfUnchanged(file);
+            byte[] kept = scanner.takeScanned(file);
+            byte[] content = kept != null ? kept : scanner.readIfUnchanged(file);
             if (content == null) {
                 return null;
             }
