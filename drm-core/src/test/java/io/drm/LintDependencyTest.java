@@ -89,6 +89,28 @@ final class LintDependencyTest {
     }
 
     @OnEachDatabase
+    void renaming_a_table_a_view_uses_is_an_error_where_the_view_breaks(DbKind kind) {
+        try (TestDatabase db = base(kind)) {
+            ReleasePlan plan = planWith(db, "rename", "ALTER TABLE person RENAME TO people;\n");
+            boolean viewFollows = kind == DbKind.POSTGRESQL;
+            assertThat(dependencies(plan)).extracting(Finding::rule, Finding::severity).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple("dependent-view",
+                            viewFollows ? Finding.Severity.WARNING : Finding.Severity.ERROR),
+                    org.assertj.core.groups.Tuple.tuple("dependent-foreign-key", Finding.Severity.WARNING));
+            // what the severity says: after the rename the view works on PostgreSQL only
+            plan.apply();
+            boolean viewWorks;
+            try {
+                db.queryLong("SELECT COUNT(*) FROM person_names");
+                viewWorks = true;
+            } catch (IllegalStateException e) {
+                viewWorks = false;
+            }
+            assertThat(viewWorks).isEqualTo(viewFollows);
+        }
+    }
+
+    @OnEachDatabase
     void tables_the_release_creates_are_not_live_and_need_no_catalog_query(DbKind kind) {
         try (TestDatabase db = base(kind)) {
             CountingDataSource counting = new CountingDataSource(db.dataSource());

@@ -59,9 +59,11 @@ final class LintPlanTest {
             ReleasePlan plan = DataRelease.plan(db.dataSource(), m.location());
             assertThat(plan.findings()).extracting(Finding::rule)
                     .containsExactly("create-table", "change-to-new-table", "change-to-new-table");
-            ReleasePlan unlinted = DataRelease.plan(db.dataSource(), m.location());
-            assertThat(unlinted.id()).isEqualTo(plan.id());
-            plan.apply();
+            // the id is over the plan's content: the same on a second plan, and the one the release records
+            assertThat(DataRelease.plan(db.dataSource(), m.location()).id()).isEqualTo(plan.id());
+            assertThat(plan.id()).isEqualTo(io.drm.internal.PlanState.id(plan.currentVersion(), plan.targetVersion(),
+                    plan.steps()));
+            assertThat(plan.apply().planId()).isEqualTo(plan.id());
             ReleasePlan upToDate = DataRelease.plan(db.dataSource(), m.location());
             assertThat(upToDate.isEmpty()).isTrue();
             assertThat(upToDate.findings()).isEmpty();
