@@ -132,6 +132,11 @@ public final class DataRelease {
         private List<java.security.PublicKey> trustedKeys = List.of();
         private java.security.PrivateKey attestationKey;
         private io.drm.spi.ConfigStore configStore;
+        private final List<Policy> policies = new ArrayList<>();
+        private final java.util.Map<String, java.util.Map<String, java.security.PublicKey>> approvers =
+                new java.util.LinkedHashMap<>();
+        private Duration approvalValidity = Duration.ofDays(7);
+        private io.drm.spi.MaskingGuard maskingGuard;
 
         private Builder() {
         }
@@ -281,10 +286,13 @@ public final class DataRelease {
          */
         public ReleasePlan plan() {
             ReleaseEngine engine = new ReleaseEngine(freeze());
-            PlanState state = engine.plan();
+            ReleaseEngine.Evaluated planned = engine.planEvaluated();
+            PlanState state = planned.state();
+            List<Finding> findings = planned.findings();
             return new ReleasePlan(state.id(), state.currentVersion(), state.targetVersion(), state.steps(),
                     () -> engine.apply(state), io.drm.internal.data.ArtifactPlans.of(state.steps(), state.scan()),
-                    () -> engine.dryRun(state));
+                    () -> engine.dryRun(state), findings, planned.violations(),
+                    approvals -> engine.apply(state, findings, approvals));
         }
 
         /**
@@ -398,7 +406,123 @@ public final class DataRelease {
             }
             return new Settings(connector, locations, environment, actor, auditSink, lockTimeout, clock,
                     () -> UUID.randomUUID().toString(), loader, keyring, new io.drm.internal.Adoption(baselineVersion,
-                            baselineDescription, liquibaseVersion, outOfOrderEnvironments), promotion(), listeners, configStore);
+                            baselineDescription, liquibaseVersion, outOfOrderEnvironments), promotion(), listeners,
+                    configStore, policy());
+        }
+
+        private io.drm.internal.policy.PolicySettings policy() {
+            List<io.drm.spi.ReleasePolicy> rules = new ArrayList<>();
+            for (Policy p : policies) {
+                for (io.drm.spi.ReleasePolicy r : p.rules()) {
+                    rules.add(bind(r));
+                }
+            }
+            return new io.drm.internal.policy.PolicySettings(rules, approvers, approvalValidity);
+        }
+
+        private io.drm.spi.ReleasePolicy bind(io.drm.spi.ReleasePolicy rule) {
+            if (rule instanceof io.drm.internal.policy.Rules.Waivable w) {
+                return new io.drm.internal.policy.Rules.Waivable(bind(w.rule()), w.waivable());
+            }
+            if (rule instanceof io.drm.internal.policy.Rules.MaskedColumns m && m.guard() == null) {
+                if (maskingGuard == null) {
+                    throw new ConfigurationException("a policy has the rule masked-classified-columns but no masking"
+                            + " guard was given: call maskingGuard(PromotionGuard.releaseGuard(source, rules)) from"
+                            + " drm-masking, or remove the rule");
+                }
+                return new io.drm.internal.policy.Rules.MaskedColumns(maskingGuard, m.environments());
+            }
+            return rule;
+        }
+
+        /**
+         * Adds policies: built-in rules ({@link Policy#requireApproval(String...)} and the other
+         * factories), policy files ({@link Policy#load(java.nio.file.Path)}) and Java rules
+         * ({@link Policy#of(io.drm.spi.ReleasePolicy...)}). May be called several times; every rule of
+         * every policy must hold. Each plan lists what they find ({@link ReleasePlan#violations()}),
+         * and {@code apply()} and {@link #onStartup()} refuse a blocked plan before the release lock
+         * ({@link PolicyViolationException}). Without policies nothing is checked.
+         *
+         * @param policies the policies
+         * @return this builder
+         */
+        public Builder policies(Policy... policies) {
+            Objects.requireNonNull(policies, "policies");
+            for (Policy p : policies) {
+                this.policies.add(Objects.requireNonNull(p, "policy"));
+            }
+            return this;
+        }
+
+        /**
+         * Adds the policy of a JSON or YAML policy file (see docs/policy.md).
+         *
+         * @param file the policy file
+         * @return this builder
+         * @throws InvalidPolicyException ({@code DRM-POLICY-001}) if the file cannot be read or is not a
+         *     valid policy; the message names the line and field
+         */
+        public Builder policies(java.nio.file.Path file) {
+            return policies(Policy.load(file));
+        }
+
+        /**
+         * Adds the policy of JSON or YAML text (see docs/policy.md).
+         *
+         * @param text the policy
+         * @return this builder
+         * @throws InvalidPolicyException ({@code DRM-POLICY-001}) if it is not a valid policy
+         */
+        public Builder policies(String text) {
+            return policies(Policy.parse(text));
+        }
+
+        /**
+         * Lists an approver of an environment: approvals ({@link Approval}) of releases to that
+         * environment are accepted when signed by this name with this key. May be called for several
+         * approvers and environments; a name given again for an environment replaces its key.
+         *
+         * @param environment the environment, for example {@code prod}
+         * @param name the approver's name, as in the approvals
+         * @param key the approver's Ed25519 public key
+         * @return this builder
+         * @throws IllegalArgumentException if a name is blank or the key is not an Ed25519 key
+         */
+        public Builder approver(String environment, String name, java.security.PublicKey key) {
+            Objects.requireNonNull(key, "key");
+            if (!"EdDSA".equals(key.getAlgorithm()) && !"Ed25519".equals(key.getAlgorithm())) {
+                throw new IllegalArgumentException("an approver's key must be an Ed25519 key, not " + key.getAlgorithm());
+            }
+            approvers.computeIfAbsent(nonBlank(environment, "environment"), e -> new java.util.LinkedHashMap<>())
+                    .put(nonBlank(name, "name"), key);
+            return this;
+        }
+
+        /**
+         * Sets how long after its time an approval is accepted (by the builder's clock).
+         *
+         * @param validity a positive duration; default 7 days
+         * @return this builder
+         */
+        public Builder approvalValidity(Duration validity) {
+            Objects.requireNonNull(validity, "validity");
+            if (validity.isNegative() || validity.isZero()) {
+                throw new IllegalArgumentException("approvalValidity must be positive: " + validity);
+            }
+            this.approvalValidity = validity;
+            return this;
+        }
+
+        /**
+         * Sets the masking guard that the policy rule {@code masked-classified-columns} of policy files
+         * asks; drm-masking's {@code PromotionGuard.releaseGuard(sourceEnvironment, rules)} is one.
+         *
+         * @param guard the guard
+         * @return this builder
+         */
+        public Builder maskingGuard(io.drm.spi.MaskingGuard guard) {
+            this.maskingGuard = Objects.requireNonNull(guard, "guard");
+            return this;
         }
 
         /**

@@ -92,6 +92,53 @@ public final class OfflineCheck {
     }
 
     /**
+     * Lints the SQL migrations of the locations without a database, as a plan would on an empty one:
+     * every versioned and repeatable {@code .sql} script, in release order, with the rules of
+     * {@code docs/lint.md} except the dependency rules (they need the live catalog). For CI, before a
+     * database is at hand.
+     *
+     * <pre>{@code
+     * List<Finding> findings = DataRelease.offlineCheck().locations("filesystem:src/main/resources/db/release")
+     *         .lint("postgresql");
+     * assertThat(findings).noneMatch(f -> f.severity() == Finding.Severity.ERROR);
+     * }</pre>
+     *
+     * @param database the database the scripts are written for: {@code h2}, {@code postgresql},
+     *     {@code mariadb} or {@code mysql}
+     * @return the findings, by step then line
+     * @throws ConfigurationException if no location was given
+     * @throws IllegalArgumentException if the database is not one of those
+     * @throws DrmException if the locations cannot be read or a migration is misnamed, with its code
+     */
+    public List<Finding> lint(String database) {
+        Objects.requireNonNull(database, "database");
+        io.drm.internal.DatabaseKind kind;
+        switch (database.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "h2":
+                kind = io.drm.internal.DatabaseKind.H2;
+                break;
+            case "postgresql":
+            case "postgres":
+                kind = io.drm.internal.DatabaseKind.POSTGRESQL;
+                break;
+            case "mariadb":
+            case "mysql":
+                kind = io.drm.internal.DatabaseKind.MYSQL;
+                break;
+            default:
+                throw new IllegalArgumentException("unknown database '" + database
+                        + "': use h2, postgresql, mariadb or mysql");
+        }
+        if (locations.isEmpty()) {
+            throw new ConfigurationException("no locations: call locations(\"classpath:db/release\") or similar");
+        }
+        ClassLoader loader = classLoader != null ? classLoader
+                : Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(),
+                        OfflineCheck.class.getClassLoader());
+        return io.drm.internal.lint.PlanLinter.lintOffline(locations, loader, kind);
+    }
+
+    /**
      * Runs the check.
      *
      * @return every finding, in file order; empty when all is well

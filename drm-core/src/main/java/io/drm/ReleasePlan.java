@@ -37,6 +37,8 @@ public final class ReleasePlan {
     private final List<PlannedArtifact> artifacts;
     private final Supplier<DryRunReport> dryRunner;
     private final List<Finding> findings;
+    private final List<PolicyViolation> violations;
+    private final java.util.function.Function<List<Approval>, ReleaseResult> approvedApplier;
 
     ReleasePlan(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
             Supplier<ReleaseResult> applier) {
@@ -59,7 +61,16 @@ public final class ReleasePlan {
     ReleasePlan(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
             Supplier<ReleaseResult> applier, List<PlannedArtifact> artifacts, Supplier<DryRunReport> dryRunner,
             List<Finding> findings) {
+        this(id, currentVersion, targetVersion, steps, applier, artifacts, dryRunner, findings, List.of(), null);
+    }
+
+    ReleasePlan(String id, String currentVersion, String targetVersion, List<ReleaseStep> steps,
+            Supplier<ReleaseResult> applier, List<PlannedArtifact> artifacts, Supplier<DryRunReport> dryRunner,
+            List<Finding> findings, List<PolicyViolation> violations,
+            java.util.function.Function<List<Approval>, ReleaseResult> approvedApplier) {
         this.findings = List.copyOf(findings);
+        this.violations = List.copyOf(violations);
+        this.approvedApplier = approvedApplier;
         this.artifacts = List.copyOf(artifacts);
         this.id = Objects.requireNonNull(id, "id");
         this.currentVersion = currentVersion;
@@ -94,6 +105,29 @@ public final class ReleasePlan {
      */
     public List<Finding> findings() {
         return findings;
+    }
+
+    /**
+     * Returns what the configured policies found when the plan was made: every rule the plan does not
+     * satisfy, with its code and how to satisfy it. Empty when no policy is configured or the plan
+     * satisfies them all (a non-breaking plan is auto-approved). A violation that is
+     * {@link PolicyViolation#waivable() waivable} is lifted by a valid {@link Approval} given to
+     * {@link #apply(Approval...)}; the others block. {@code apply} evaluates the policies again before
+     * the release lock (a release window by the clock's time then).
+     *
+     * @return the violations, in rule order
+     */
+    public List<PolicyViolation> violations() {
+        return violations;
+    }
+
+    /**
+     * Tells whether the policies block the plan unless it is approved or changed.
+     *
+     * @return {@code true} when {@link #violations()} is not empty
+     */
+    public boolean blocked() {
+        return !violations.isEmpty();
     }
 
     /**
@@ -145,7 +179,15 @@ public final class ReleasePlan {
         return "Release plan " + id + ": " + display(currentVersion) + " -> " + display(targetVersion) + ", "
                 + steps.size() + (steps.size() == 1 ? " step" : " steps") + System.lineSeparator()
                 + steps.stream().map(this::explainStep).collect(Collectors.joining(System.lineSeparator()))
-                + explainFindings();
+                + explainFindings() + explainViolations();
+    }
+
+    private String explainViolations() {
+        if (violations.isEmpty()) {
+            return "";
+        }
+        return System.lineSeparator() + "Policy violations (" + violations.size() + "):" + System.lineSeparator()
+                + violations.stream().map(v -> "  " + v.explain()).collect(Collectors.joining(System.lineSeparator()));
     }
 
     private String explainFindings() {
@@ -212,6 +254,17 @@ public final class ReleasePlan {
                 return m;
             }).collect(Collectors.toList()));
         }
+        if (!violations.isEmpty()) {
+            root.put("violations", violations.stream().map(v -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("rule", v.rule());
+                m.put("code", v.code().id());
+                m.put("waivable", v.waivable());
+                m.put("message", v.message());
+                m.put("remedy", v.remedy());
+                return m;
+            }).collect(Collectors.toList()));
+        }
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -229,10 +282,45 @@ public final class ReleasePlan {
      * @throws MigrationFailedException if a step fails
      * @throws LockTimeoutException if the release lock could not be taken in time
      * @throws AuditException if the audit sink fails
+     * @throws PolicyViolationException if a configured policy blocks the plan; nothing is applied
      * @throws DrmException for other failures, each with its code
      */
     public ReleaseResult apply() {
-        return applier.get();
+        return approvedApplier != null ? approvedApplier.apply(List.of()) : applier.get();
+    }
+
+    /**
+     * Applies the plan with approvals: each must approve exactly this plan's id, be signed by the key
+     * of an approver listed for the environment ({@link DataRelease.Builder#approver}), and be within
+     * its validity; then the plan's waivable policy violations are waived (audited as
+     * {@code approval.granted} and {@code policy.waived}) and the plan is applied as by
+     * {@link #apply()}. Checked before the release lock, with nothing written when refused.
+     *
+     * <pre>{@code
+     * plan.apply(Approval.parse(approvalJson));
+     * }</pre>
+     *
+     * @param approvals the approvals
+     * @return what the release did
+     * @throws ApprovalRefusedException if an approval is for another plan ({@code DRM-POLICY-020}), not
+     *     validly signed by a listed approver ({@code DRM-POLICY-021}) or expired ({@code DRM-POLICY-022})
+     * @throws PolicyViolationException if a violation that no approval waives blocks the plan
+     * @throws PlanChangedException if the database or the locations changed since the plan was made
+     * @throws DrmException for other failures, each with its code
+     */
+    public ReleaseResult apply(Approval... approvals) {
+        Objects.requireNonNull(approvals, "approvals");
+        for (Approval a : approvals) {
+            Objects.requireNonNull(a, "approval");
+        }
+        if (approvedApplier == null) {
+            if (approvals.length > 0) {
+                throw new ConfigurationException("plan " + id + " is a plan drm applies without policies (a rollback"
+                        + " plan); it takes no approvals. Call apply() without them.");
+            }
+            return applier.get();
+        }
+        return approvedApplier.apply(List.of(approvals));
     }
 
     /**

@@ -37,7 +37,9 @@ final class ReleaseEngineTest {
             assertThat(plan.targetVersion()).isEqualTo("3");
             assertThat(plan.isEmpty()).isFalse();
             assertThat(plan.id()).matches("[0-9a-f]{64}");
-            assertThat(plan.explain().lines()).hasSize(4);
+            // a header, one line a step, then the lint's findings (one a statement here)
+            assertThat(plan.findings()).hasSize(3);
+            assertThat(plan.explain().lines()).hasSize(4 + 1 + 3);
             assertThat(plan.explain()).contains("V2  insert customer  (V2__insert_customer.sql");
             JsonNode json = new ObjectMapper().readTree(plan.toJson());
             assertThat(json.get("id").asText()).isEqualTo(plan.id());

@@ -38,6 +38,9 @@ public final class LocationScanner {
 
     private final ClassLoader classLoader;
     private final io.drm.spi.ArtifactDecryptor decryptor;
+    /** The bytes of the SQL scripts of the last {@code scan(.., true)}, by location, path and hash. */
+    private final Map<String, byte[]> kept = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int KEEP_LIMIT = 1 << 20;
 
     /**
      * Creates a scanner.
@@ -93,10 +96,32 @@ public final class LocationScanner {
      * @throws DuplicateVersionException if two migrations share a version
      */
     public ScannedLocations scan(List<String> locations) {
+        return scan(locations, false);
+    }
+
+    /**
+     * Scans locations, and keeps the bytes of the SQL scripts read for their hash until
+     * {@link #takeScanned(ScannedFile)} hands them out (so that the lint need not read them again).
+     *
+     * @param locations the locations, in Flyway syntax
+     * @param keepSql whether to keep the SQL scripts' bytes (each up to 1 MiB)
+     * @return the files and the content hash
+     */
+    public ScannedLocations scan(List<String> locations, boolean keepSql) {
         List<ScannedFile> files = new ArrayList<>();
         List<String> stamps = new ArrayList<>();
+        kept.clear();
         walk(locations, (location, relative, token, content) -> {
-            files.add(scanned(location, relative, content, decryptor));
+            if (keepSql && relative.toLowerCase(java.util.Locale.ROOT).endsWith(".sql")) {
+                byte[] bytes = content.read();
+                ScannedFile file = scanned(location, relative, () -> new java.io.ByteArrayInputStream(bytes), decryptor);
+                if (bytes.length <= KEEP_LIMIT) {
+                    kept.put(keyOf(file), bytes);
+                }
+                files.add(file);
+            } else {
+                files.add(scanned(location, relative, content, decryptor));
+            }
             stamps.add(location + "|" + relative + "|" + token);
         });
         files.sort(Comparator.comparing(ScannedFile::location).thenComparing(ScannedFile::relativePath));
@@ -144,6 +169,25 @@ public final class LocationScanner {
                     + " was using it; plan again");
         }
         return content;
+    }
+
+    /**
+     * Hands out (once) the bytes of a SQL script kept by {@link #scan(List, boolean)}.
+     *
+     * @param file the file, from that scan
+     * @return its bytes, or {@code null} when they were not kept (read them with {@link #readIfUnchanged})
+     */
+    public byte[] takeScanned(ScannedFile file) {
+        return kept.remove(keyOf(file));
+    }
+
+    /** Drops the SQL bytes kept by the last scan. */
+    public void forgetScanned() {
+        kept.clear();
+    }
+
+    private static String keyOf(ScannedFile file) {
+        return file.location() + "|" + file.relativePath() + "|" + file.sha256();
     }
 
     /**

@@ -47,7 +47,17 @@ public final class Planner {
      * @return what they hold
      */
     public ScannedLocations scan() {
-        ScannedLocations scan = scanner.scan(settings.locations());
+        return scan(false);
+    }
+
+    /**
+     * Scans the locations, keeping the SQL scripts' bytes for the lint when asked.
+     *
+     * @param keepSql whether the scanner keeps the SQL scripts' bytes ({@link LocationScanner#takeScanned})
+     * @return what they hold
+     */
+    public ScannedLocations scan(boolean keepSql) {
+        ScannedLocations scan = scanner.scan(settings.locations(), keepSql);
         checkUndoScripts(scan);
         lastScan = scan;
         return scan;
@@ -300,7 +310,7 @@ public final class Planner {
      * @param scan the scanned locations, holding only SQL migrations
      * @return the steps
      */
-    static List<ReleaseStep> firstRelease(ScannedLocations scan) {
+    public static List<ReleaseStep> firstRelease(ScannedLocations scan) {
         List<ScannedFile> versioned = new ArrayList<>();
         List<ScannedFile> repeatable = new ArrayList<>();
         for (ScannedFile file : scan.files()) {

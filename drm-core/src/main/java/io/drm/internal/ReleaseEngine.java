@@ -62,9 +62,49 @@ public final class ReleaseEngine {
     }
 
     private PlanState planOnce() {
-        ScannedLocations scan = planner.scan();
+        return planOnce(false).state();
+    }
+
+    /**
+     * A plan with what the SQL lint found in its pending steps.
+     *
+     * @param state the plan
+     * @param findings the lint's findings, by step then line; empty when not linted
+     */
+    public record Linted(PlanState state, List<io.drm.Finding> findings) {
+        /** Copies. */
+        public Linted {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /**
+     * Plans a release and, when asked, lints its pending SQL steps on the same connections (the live
+     * catalog is read only when the scripts drop, rename or retype an existing table or column).
+     *
+     * @param lint whether to lint; {@code false} gives the plan alone (the anchor of the lint benchmark)
+     * @return the plan and its findings
+     */
+    public Linted plan(boolean lint) {
+        Instant start = settings.clock().instant();
+        try {
+            return planOnce(lint);
+        } catch (DrmException e) {
+            listeners.failed(e, start);
+            throw e;
+        }
+    }
+
+    private Linted planOnce(boolean lint) {
+        ScannedLocations scan = planner.scan(lint);
         try (Connector.Lease lease = settings.connector().open()) {
-            return planner.plan(lease, kindOf(lease), scan, null);
+            DatabaseKind kind = kindOf(lease);
+            PlanState state = planner.plan(lease, kind, scan, null);
+            return new Linted(state, lint
+                    ? io.drm.internal.lint.PlanLinter.lint(state.steps(), state.scan(), kind, lease, planner.scanner())
+                    : List.of());
+        } finally {
+            planner.scanner().forgetScanned();
         }
     }
 
@@ -75,9 +115,22 @@ public final class ReleaseEngine {
      * @return the result
      */
     public ReleaseResult apply(PlanState planned) {
+        return apply(planned, List.of(), List.of());
+    }
+
+    /**
+     * Applies a plan with the lint's findings and the approvals given: checks the policies and the
+     * approvals before the lock, then as {@link #apply(PlanState)}.
+     *
+     * @param planned the plan the caller saw
+     * @param findings the plan's findings
+     * @param approvals the approvals given to {@code apply}
+     * @return the result
+     */
+    public ReleaseResult apply(PlanState planned, List<io.drm.Finding> findings, List<io.drm.Approval> approvals) {
         Instant start = settings.clock().instant();
         try {
-            ReleaseResult result = applyOnce(planned);
+            ReleaseResult result = applyOnce(planned, findings, approvals);
             listeners.finished(result, start);
             return result;
         } catch (DrmException e) {
@@ -86,17 +139,80 @@ public final class ReleaseEngine {
         }
     }
 
-    private ReleaseResult applyOnce(PlanState planned) {
+    private ReleaseResult applyOnce(PlanState planned, List<io.drm.Finding> findings,
+            List<io.drm.Approval> approvals) {
         // Unchanged listing (sizes, times): the files the plan read are still there; else read again.
         String stamp = planner.scanner().stamp(settings.locations());
         ScannedLocations scan = stamp != null && stamp.equals(planned.stamp()) && !planned.scan().files().isEmpty()
                 ? planned.scan() : planner.scan();
         try (Connector.Lease lease = settings.connector().open()) {
             DatabaseKind kind = kindOf(lease);
+            checkPolicies(lease, kind, planned, findings, approvals);
             PromotionGate.check(settings, target(lease, kind), planned);
             pingConfigStore(planned.steps());
             return underLock(lease, kind, scan, planned);
         }
+    }
+
+    /**
+     * A linted plan with what its policies found.
+     *
+     * @param state the plan
+     * @param findings the lint's findings
+     * @param violations the policies' violations; empty without policies
+     */
+    public record Evaluated(PlanState state, List<io.drm.Finding> findings, List<io.drm.PolicyViolation> violations) {
+        /** Copies. */
+        public Evaluated {
+            findings = List.copyOf(findings);
+            violations = List.copyOf(violations);
+        }
+    }
+
+    /**
+     * Plans, lints and evaluates the policies on one lease of connections, for
+     * {@link io.drm.DataRelease.Builder#plan()}.
+     *
+     * @return the plan, its findings and its violations
+     */
+    public Evaluated planEvaluated() {
+        Instant start = settings.clock().instant();
+        try {
+            ScannedLocations scan = planner.scan(true);
+            try (Connector.Lease lease = settings.connector().open()) {
+                DatabaseKind kind = kindOf(lease);
+                PlanState state = planner.plan(lease, kind, scan, null);
+                List<io.drm.Finding> findings = io.drm.internal.lint.PlanLinter.lint(state.steps(), state.scan(), kind,
+                        lease, planner.scanner());
+                return new Evaluated(state, findings, violations(lease, kind, state, findings));
+            } finally {
+                planner.scanner().forgetScanned();
+            }
+        } catch (DrmException e) {
+            listeners.failed(e, start);
+            throw e;
+        }
+    }
+
+    private List<io.drm.PolicyViolation> violations(Connector.Lease lease, DatabaseKind kind, PlanState planned,
+            List<io.drm.Finding> findings) {
+        if (!settings.policy().active() || planned.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = lease.connection("check the policies of")) {
+            return PolicyGate.evaluate(settings, planned, findings, c, kind, planner.scanner()::read);
+        } catch (SQLException e) {
+            throw settings.connector().translate(e, "check the policies of");
+        }
+    }
+
+    private void checkPolicies(Connector.Lease lease, DatabaseKind kind, PlanState planned,
+            List<io.drm.Finding> findings, List<io.drm.Approval> approvals) {
+        if (!settings.policy().active() && approvals.isEmpty()) {
+            return;
+        }
+        PolicyGate.check(settings, target(lease, kind), planned, violations(lease, kind, planned, findings),
+                approvals);
     }
 
     /**
@@ -153,8 +269,11 @@ public final class ReleaseEngine {
                 LOG.debug("up to date at version {} (ledger matches the locations)", quick.currentVersion());
                 return upToDate(quick);
             }
-            PlanState checked = PromotionGate.required(settings) ? planner.plan(lease, kind, scan, null) : null;
+            PlanState checked = PromotionGate.required(settings) || settings.policy().active()
+                    ? planner.plan(lease, kind, scan, null) : null;
             if (checked != null) {
+                checkPolicies(lease, kind, checked, settings.policy().active() ? io.drm.internal.lint.PlanLinter.lint(
+                        checked.steps(), checked.scan(), kind, lease, planner.scanner()) : List.of(), List.of());
                 PromotionGate.check(settings, target(lease, kind), checked);
             }
             if (settings.configStore() != null && scan.files().stream()

@@ -25,6 +25,7 @@ import java.util.function.Supplier;
  * @param promotion environments, attestation signing and the promotion requirement
  * @param listeners the release listeners, in registration order
  * @param configStore where configuration documents go, or {@code null} for the database's own store
+ * @param policy the policies and approvers
  */
 public record Settings(
         Connector connector,
@@ -40,7 +41,8 @@ public record Settings(
         Adoption adoption,
         PromotionSettings promotion,
         List<ReleaseListener> listeners,
-        io.drm.spi.ConfigStore configStore) {
+        io.drm.spi.ConfigStore configStore,
+        io.drm.internal.policy.PolicySettings policy) {
 
     /** Validates and copies. */
     public Settings {
@@ -56,10 +58,11 @@ public record Settings(
         Objects.requireNonNull(adoption, "adoption");
         Objects.requireNonNull(promotion, "promotion");
         listeners = List.copyOf(listeners);
+        Objects.requireNonNull(policy, "policy");
     }
 
     /**
-     * Settings with the database's own configuration store.
+     * Settings with the database's own configuration store and without policies.
      *
      * @param connector where connections come from
      * @param locations the locations, in Flyway syntax
@@ -80,7 +83,7 @@ public record Settings(
             io.drm.spi.ArtifactDecryptor decryptor, Adoption adoption, PromotionSettings promotion,
             List<ReleaseListener> listeners) {
         this(connector, locations, environment, actor, auditSink, lockTimeout, clock, ids, classLoader, decryptor,
-                adoption, promotion, listeners, null);
+                adoption, promotion, listeners, null, io.drm.internal.policy.PolicySettings.NONE);
     }
 
     /**

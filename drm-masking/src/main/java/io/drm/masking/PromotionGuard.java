@@ -172,6 +172,51 @@ public final class PromotionGuard {
         return out;
     }
 
+    /**
+     * Returns this guard as the masking guard of drm-core's policy rule
+     * {@code masked-classified-columns} ({@code Policy.maskClassifiedColumns(guard)} or
+     * {@code DataRelease.Builder.maskingGuard(guard)}): a release of data artifacts from
+     * {@code sourceEnvironment} to a lower environment may not carry a column its manifest classifies
+     * (PII, PHI, PCI, SECRET) unless {@code rules} has a masking rule for that table and column. A
+     * release that is not downward (to the same or a higher environment) needs no rule.
+     *
+     * <pre>{@code
+     * DataRelease.configure().dataSource(devDs).locations("classpath:db/release").environment("dev")
+     *         .policies(Policy.maskClassifiedColumns(PromotionGuard.standard().releaseGuard("prod", rules)))
+     *         .plan();
+     * }</pre>
+     *
+     * @param sourceEnvironment the environment the artifacts' data comes from
+     * @param rules the masking rules that cover the classified columns
+     * @return the masking guard; it throws {@link ConfigurationException} for an environment this guard
+     *     does not know
+     * @throws NullPointerException if an argument is null
+     * @throws ConfigurationException if {@code sourceEnvironment} is not known to this guard
+     */
+    public io.drm.spi.MaskingGuard releaseGuard(String sourceEnvironment, MaskingRules rules) {
+        Objects.requireNonNull(rules, "rules");
+        rank(sourceEnvironment);
+        return (environment, columns) -> {
+            if (!isDownward(sourceEnvironment, environment)) {
+                return List.of();
+            }
+            List<io.drm.spi.ClassifiedColumn> out = new ArrayList<>();
+            for (io.drm.spi.ClassifiedColumn c : columns) {
+                boolean sensitive = c.classifications().stream().anyMatch(t -> {
+                    try {
+                        return Classification.valueOf(t.toUpperCase(Locale.ROOT)).sensitive();
+                    } catch (IllegalArgumentException e) {
+                        return true; // an unknown tag is treated as sensitive
+                    }
+                });
+                if (sensitive && rules.rule(c.table(), c.column()).isEmpty()) {
+                    out.add(c);
+                }
+            }
+            return out;
+        };
+    }
+
     @Override
     public String toString() {
         return "PromotionGuard[" + String.join(" > ", described) + "]";

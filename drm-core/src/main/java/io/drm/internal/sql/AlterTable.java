@@ -10,6 +10,8 @@ final class AlterTable {
     private final String schema;
     private final String table;
     private final boolean tableIfExists;
+    /** The text of the clause being classified. */
+    private String clause;
 
     private AlterTable(Tokens t, Dialect d, List<SqlAction> out, String schema, String table, boolean ifExists) {
         this.t = t;
@@ -42,6 +44,7 @@ final class AlterTable {
         for (int j = i; j <= t.size(); j++) {
             if (j == t.size() || (t.depth(j) == 0 && t.isPunct(j, ','))) {
                 if (clause < j) {
+                    a.clause = t.text(clause, j);
                     lastWasDropColumn = a.clause(clause, j, lastWasDropColumn);
                 }
                 clause = j + 1;
@@ -50,7 +53,7 @@ final class AlterTable {
     }
 
     private void add(ActionKind kind, String column, String detail, boolean ifExists) {
-        out.add(new SqlAction(kind, schema, table, column, detail, false, false, ifExists || tableIfExists));
+        out.add(new SqlAction(kind, schema, table, column, detail, false, false, ifExists || tableIfExists, clause));
     }
 
     /** Classifies tokens [a, b); returns whether it was a DROP COLUMN (H2 allows "DROP COLUMN a, b"). */
@@ -81,7 +84,7 @@ final class AlterTable {
                 }
                 boolean concurrently = t.find(a, b, "CONCURRENTLY", 0) >= 0;
                 out.add(new SqlAction(ActionKind.OTHER, schema, table, null, t.text(a, b), false, concurrently,
-                        tableIfExists));
+                        tableIfExists, clause));
                 return false;
         }
     }
@@ -176,7 +179,7 @@ final class AlterTable {
             case "PARTITION":
             case "DEFAULT":
                 out.add(new SqlAction(ActionKind.OTHER, schema, table, null, t.text(i - 1, b), false, false,
-                        tableIfExists));
+                        tableIfExists, clause));
                 return false;
             default:
                 break;
@@ -220,7 +223,7 @@ final class AlterTable {
             add(ActionKind.ALTER_COLUMN_TYPE, column, t.text(j, b), false);
         } else {
             out.add(new SqlAction(ActionKind.OTHER, schema, table, column, t.text(j, b), false, false,
-                    tableIfExists));
+                    tableIfExists, clause));
         }
     }
 
@@ -266,7 +269,7 @@ final class AlterTable {
             add(ActionKind.RENAME_COLUMN, t.ident(i + 1), t.ident(i + 3), false);
         } else if (t.is(i, "CONSTRAINT") || t.is(i, "INDEX") || t.is(i, "KEY")) {
             out.add(new SqlAction(ActionKind.OTHER, schema, table, null, t.text(i - 1, b), false, false,
-                    tableIfExists));
+                    tableIfExists, clause));
         } else if (t.is(i + 1, "TO")) {
             add(ActionKind.RENAME_COLUMN, t.ident(i), t.ident(i + 2), false);
         } else {

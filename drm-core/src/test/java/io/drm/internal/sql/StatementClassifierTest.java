@@ -25,9 +25,11 @@ final class StatementClassifierTest {
         ClassifiedStatement s = c("ALTER TABLE app.t ADD COLUMN a int DEFAULT now(), DROP COLUMN b, ALTER COLUMN c TYPE bigint USING c::bigint",
                 Dialect.POSTGRESQL);
         assertThat(s.actions()).containsExactly(
-                new SqlAction(ActionKind.ADD_COLUMN, "app", "t", "a", "int DEFAULT now()", false, false, false),
-                new SqlAction(ActionKind.DROP_COLUMN, "app", "t", "b", null, false, false, false),
-                new SqlAction(ActionKind.ALTER_COLUMN_TYPE, "app", "t", "c", "bigint", false, false, false));
+                new SqlAction(ActionKind.ADD_COLUMN, "app", "t", "a", "int DEFAULT now()", false, false, false,
+                        "ADD COLUMN a int DEFAULT now()"),
+                new SqlAction(ActionKind.DROP_COLUMN, "app", "t", "b", null, false, false, false, "DROP COLUMN b"),
+                new SqlAction(ActionKind.ALTER_COLUMN_TYPE, "app", "t", "c", "bigint", false, false, false,
+                        "ALTER COLUMN c TYPE bigint USING c::bigint"));
         assertThat(s.destructive()).isTrue();
     }
 
