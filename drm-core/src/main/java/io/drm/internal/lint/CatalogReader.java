@@ -77,7 +77,8 @@ final class CatalogReader {
                         + " FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc"
                         + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE fk ON fk.CONSTRAINT_SCHEMA = rc.CONSTRAINT_SCHEMA"
                         + " AND fk.CONSTRAINT_NAME = rc.CONSTRAINT_NAME"
-                        + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE pk ON pk.CONSTRAINT_SCHEMA = rc.UNIQUE_CONSTRAINT_SCHEMA"
+                        + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE pk"
+                        + " ON pk.CONSTRAINT_SCHEMA = rc.UNIQUE_CONSTRAINT_SCHEMA"
                         + " AND pk.CONSTRAINT_NAME = rc.UNIQUE_CONSTRAINT_NAME"
                         + " AND pk.ORDINAL_POSITION = fk.POSITION_IN_UNIQUE_CONSTRAINT"
                         + " WHERE LOWER(pk.TABLE_NAME) IN " + in, tables, Catalog.Kind.FOREIGN_KEY, deps);

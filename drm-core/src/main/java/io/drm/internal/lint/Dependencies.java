@@ -62,7 +62,8 @@ final class Dependencies {
                 if (objects.constraintDropped(dep.name()) || dep.ownerTable() == null) {
                     return objects.constraintDropped(dep.name());
                 }
-                return objects.tableDropped(dep.ownerTable()) || droppedHere.contains(ReleaseObjects.key(dep.ownerTable()))
+                return objects.tableDropped(dep.ownerTable())
+                        || droppedHere.contains(ReleaseObjects.key(dep.ownerTable()))
                         || (a.kind() == ActionKind.DROP_TABLE && dep.ownerTable().equalsIgnoreCase(a.table()));
             case INDEX:
             default:

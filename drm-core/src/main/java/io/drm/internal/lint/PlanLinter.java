@@ -19,8 +19,9 @@ import java.util.Map;
 
 /**
  * Lints a plan's pending SQL steps: takes each script's bytes kept by the scan (or reads it again
- * from its location, checked against the scanned SHA-256), and reads the live catalog on one connection of the plan's lease only when the
- * scripts drop, rename or retype an existing table or column.
+ * from its location, checked against the scanned SHA-256), and reads the live catalog on one
+ * connection of the plan's lease only when the scripts drop, rename or retype an existing table or
+ * column.
  */
 public final class PlanLinter {
 
