@@ -3,13 +3,10 @@ package io.drm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -74,10 +71,7 @@ public record Approval(String planId, String approver, String reason, Instant ti
         Objects.requireNonNull(key, "key");
         String payload = payload(planId, approver, reason, time);
         try {
-            Signature s = Signature.getInstance(ALGORITHM);
-            s.initSign(key);
-            s.update(payload.getBytes(StandardCharsets.UTF_8));
-            return new Approval(planId, approver, reason, time, Base64.getEncoder().encodeToString(s.sign()));
+            return new Approval(planId, approver, reason, time, io.drm.internal.Ed25519.sign(key, payload));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("the approval key must be an Ed25519 private key", e);
         }
@@ -107,15 +101,7 @@ public record Approval(String planId, String approver, String reason, Instant ti
      */
     public boolean verify(PublicKey key) {
         Objects.requireNonNull(key, "key");
-        try {
-            byte[] sig = Base64.getDecoder().decode(signature);
-            Signature s = Signature.getInstance(ALGORITHM);
-            s.initVerify(key);
-            s.update(payload().getBytes(StandardCharsets.UTF_8));
-            return s.verify(sig);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false; // not an Ed25519 key or a malformed signature: not valid by this key
-        }
+        return io.drm.internal.Ed25519.verifies(key, payload(), signature);
     }
 
     /**

@@ -9,10 +9,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,11 +142,8 @@ public record Attestation(String planId, String environment, Instant time, List<
     public Attestation signedWith(PrivateKey key) {
         Objects.requireNonNull(key, "key");
         try {
-            Signature s = Signature.getInstance(ALGORITHM);
-            s.initSign(key);
-            s.update(payload().getBytes(StandardCharsets.UTF_8));
             return new Attestation(planId, environment, time, steps, artifacts, schemaHash, checks, ALGORITHM,
-                    Base64.getEncoder().encodeToString(s.sign()));
+                    io.drm.internal.Ed25519.sign(key, payload()));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("the attestation key must be an Ed25519 private key: " + e.getMessage(),
                     e);
@@ -168,26 +163,10 @@ public record Attestation(String planId, String environment, Instant time, List<
                 || !schemaHash.equals(contentHash(steps, artifacts))) {
             return false;
         }
-        byte[] sig;
-        try {
-            sig = Base64.getDecoder().decode(signature);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        byte[] data = payload().getBytes(StandardCharsets.UTF_8);
+        String data = payload();
         for (PublicKey key : keys) {
-            if (key == null) {
-                continue;
-            }
-            try {
-                Signature s = Signature.getInstance(ALGORITHM);
-                s.initVerify(key);
-                s.update(data);
-                if (s.verify(sig)) {
-                    return true;
-                }
-            } catch (GeneralSecurityException | RuntimeException e) {
-                // not an Ed25519 key, or a malformed signature: not a valid signature by this key
+            if (key != null && io.drm.internal.Ed25519.verifies(key, data, signature)) {
+                return true;
             }
         }
         return false;

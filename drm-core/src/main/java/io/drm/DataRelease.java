@@ -286,7 +286,7 @@ public final class DataRelease {
          */
         public ReleasePlan plan() {
             ReleaseEngine engine = new ReleaseEngine(freeze());
-            ReleaseEngine.Evaluated planned = engine.planEvaluated();
+            ReleaseEngine.Evaluated planned = engine.plan(true);
             PlanState state = planned.state();
             List<Finding> findings = planned.findings();
             return new ReleasePlan(state.id(), state.currentVersion(), state.targetVersion(), state.steps(),

@@ -211,7 +211,7 @@ public final class LintBenchmark {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        ReleaseEngine.Linted planned = engine.plan(lint);
+        ReleaseEngine.Evaluated planned = engine.plan(lint);
         long nanos = System.nanoTime() - start;
         long cpuNanos = threads.getCurrentThreadCpuTime() - cpu;
         if (planned.state().steps().size() != 200 || planned.findings().isEmpty() == lint) {

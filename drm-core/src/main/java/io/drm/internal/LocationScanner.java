@@ -101,7 +101,7 @@ public final class LocationScanner {
 
     /**
      * Scans locations, and keeps the bytes of the SQL scripts read for their hash until
-     * {@link #takeScanned(ScannedFile)} hands them out (so that the lint need not read them again).
+     * {@link #forgetScanned()} (so that the lint and the policies need not read them again).
      *
      * @param locations the locations, in Flyway syntax
      * @param keepSql whether to keep the SQL scripts' bytes (each up to 1 MiB)
@@ -172,13 +172,26 @@ public final class LocationScanner {
     }
 
     /**
-     * Hands out (once) the bytes of a SQL script kept by {@link #scan(List, boolean)}.
+     * Returns the bytes of a SQL script kept by {@link #scan(List, boolean)}, until
+     * {@link #forgetScanned()}.
      *
      * @param file the file, from that scan
      * @return its bytes, or {@code null} when they were not kept (read them with {@link #readIfUnchanged})
      */
-    public byte[] takeScanned(ScannedFile file) {
-        return kept.remove(keyOf(file));
+    public byte[] keptBytes(ScannedFile file) {
+        return kept.get(keyOf(file));
+    }
+
+    /**
+     * Returns a scanned file's bytes: those kept by the scan, or else read again as {@link #read}.
+     *
+     * @param file the file, from an earlier scan
+     * @return its bytes
+     * @throws LocationNotFoundException if it has to be read and is no longer there or changed
+     */
+    public byte[] keptOrRead(ScannedFile file) {
+        byte[] bytes = keptBytes(file);
+        return bytes != null ? bytes : read(file);
     }
 
     /** Drops the SQL bytes kept by the last scan. */

@@ -53,7 +53,7 @@ public final class Planner {
     /**
      * Scans the locations, keeping the SQL scripts' bytes for the lint when asked.
      *
-     * @param keepSql whether the scanner keeps the SQL scripts' bytes ({@link LocationScanner#takeScanned})
+     * @param keepSql whether the scanner keeps the SQL scripts' bytes ({@link LocationScanner#keptBytes})
      * @return what they hold
      */
     public ScannedLocations scan(boolean keepSql) {

@@ -66,26 +66,30 @@ public final class ReleaseEngine {
     }
 
     /**
-     * A plan with what the SQL lint found in its pending steps.
+     * A plan with what the SQL lint and the policies found in it.
      *
      * @param state the plan
      * @param findings the lint's findings, by step then line; empty when not linted
+     * @param violations the policies' violations; empty without policies or when not linted
      */
-    public record Linted(PlanState state, List<io.drm.Finding> findings) {
+    public record Evaluated(PlanState state, List<io.drm.Finding> findings, List<io.drm.PolicyViolation> violations) {
         /** Copies. */
-        public Linted {
+        public Evaluated {
             findings = List.copyOf(findings);
+            violations = List.copyOf(violations);
         }
     }
 
     /**
-     * Plans a release and, when asked, lints its pending SQL steps on the same connections (the live
-     * catalog is read only when the scripts drop, rename or retype an existing table or column).
+     * Plans a release and, when asked, lints its pending SQL steps and evaluates the policies on the
+     * same connections (the live catalog is read only when the scripts drop, rename or retype an
+     * existing table or column), for {@link io.drm.DataRelease.Builder#plan()}.
      *
-     * @param lint whether to lint; {@code false} gives the plan alone (the anchor of the lint benchmark)
-     * @return the plan and its findings
+     * @param lint whether to lint and evaluate; {@code false} gives the plan alone (the anchor of the
+     *     lint benchmark)
+     * @return the plan, its findings and its violations
      */
-    public Linted plan(boolean lint) {
+    public Evaluated plan(boolean lint) {
         Instant start = settings.clock().instant();
         try {
             return planOnce(lint);
@@ -95,18 +99,22 @@ public final class ReleaseEngine {
         }
     }
 
-    private Linted planOnce(boolean lint) {
+    private Evaluated planOnce(boolean lint) {
         ScannedLocations scan = planner.scan(lint);
         try (Connector.Lease lease = settings.connector().open()) {
             DatabaseKind kind = kindOf(lease);
             PlanState state = planner.plan(lease, kind, scan, null);
-            return new Linted(state, lint
-                    ? io.drm.internal.lint.PlanLinter.lint(state.steps(), state.scan(), kind, lease, planner.scanner())
-                    : List.of());
+            if (!lint) {
+                return new Evaluated(state, List.of(), List.of());
+            }
+            List<io.drm.Finding> findings = io.drm.internal.lint.PlanLinter.lint(state.steps(), state.scan(), kind,
+                    lease, planner.scanner());
+            return new Evaluated(state, findings, violations(lease, kind, state, findings));
         } finally {
             planner.scanner().forgetScanned();
         }
     }
+
 
     /**
      * Applies a plan: lock, re-plan, refuse a changed plan, execute, record.
@@ -149,48 +157,8 @@ public final class ReleaseEngine {
             DatabaseKind kind = kindOf(lease);
             checkPolicies(lease, kind, planned, findings, approvals);
             PromotionGate.check(settings, target(lease, kind), planned);
-            pingConfigStore(planned.steps());
+            pingConfigStore(planned.steps().stream().anyMatch(s -> s.kind() == io.drm.StepKind.CONFIG));
             return underLock(lease, kind, scan, planned);
-        }
-    }
-
-    /**
-     * A linted plan with what its policies found.
-     *
-     * @param state the plan
-     * @param findings the lint's findings
-     * @param violations the policies' violations; empty without policies
-     */
-    public record Evaluated(PlanState state, List<io.drm.Finding> findings, List<io.drm.PolicyViolation> violations) {
-        /** Copies. */
-        public Evaluated {
-            findings = List.copyOf(findings);
-            violations = List.copyOf(violations);
-        }
-    }
-
-    /**
-     * Plans, lints and evaluates the policies on one lease of connections, for
-     * {@link io.drm.DataRelease.Builder#plan()}.
-     *
-     * @return the plan, its findings and its violations
-     */
-    public Evaluated planEvaluated() {
-        Instant start = settings.clock().instant();
-        try {
-            ScannedLocations scan = planner.scan(true);
-            try (Connector.Lease lease = settings.connector().open()) {
-                DatabaseKind kind = kindOf(lease);
-                PlanState state = planner.plan(lease, kind, scan, null);
-                List<io.drm.Finding> findings = io.drm.internal.lint.PlanLinter.lint(state.steps(), state.scan(), kind,
-                        lease, planner.scanner());
-                return new Evaluated(state, findings, violations(lease, kind, state, findings));
-            } finally {
-                planner.scanner().forgetScanned();
-            }
-        } catch (DrmException e) {
-            listeners.failed(e, start);
-            throw e;
         }
     }
 
@@ -200,7 +168,7 @@ public final class ReleaseEngine {
             return List.of();
         }
         try (Connection c = lease.connection("check the policies of")) {
-            return PolicyGate.evaluate(settings, planned, findings, c, kind, planner.scanner()::read);
+            return PolicyGate.evaluate(settings, planned, findings, c, kind, planner.scanner()::keptOrRead);
         } catch (SQLException e) {
             throw settings.connector().translate(e, "check the policies of");
         }
@@ -276,17 +244,14 @@ public final class ReleaseEngine {
                         checked.steps(), checked.scan(), kind, lease, planner.scanner()) : List.of(), List.of());
                 PromotionGate.check(settings, target(lease, kind), checked);
             }
-            if (settings.configStore() != null && scan.files().stream()
-                    .anyMatch(f -> f.name().type() == MigrationName.Type.CONFIG)) {
-                settings.configStore().ping();
-            }
+            pingConfigStore(scan.files().stream().anyMatch(f -> f.name().type() == MigrationName.Type.CONFIG));
             return underLock(lease, kind, scan, checked);
         }
     }
 
     /** Refuses, before the lock, a release with configuration steps whose external store is unreachable. */
-    private void pingConfigStore(List<io.drm.ReleaseStep> steps) {
-        if (settings.configStore() != null && steps.stream().anyMatch(s -> s.kind() == io.drm.StepKind.CONFIG)) {
+    private void pingConfigStore(boolean configSteps) {
+        if (settings.configStore() != null && configSteps) {
             settings.configStore().ping();
         }
     }

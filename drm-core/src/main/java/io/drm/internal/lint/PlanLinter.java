@@ -101,7 +101,7 @@ public final class PlanLinter {
 
     private static String read(ScannedFile file, LocationScanner scanner) {
         try {
-            byte[] kept = scanner.takeScanned(file);
+            byte[] kept = scanner.keptBytes(file);
             byte[] content = kept != null ? kept : scanner.readIfUnchanged(file);
             if (content == null) {
                 return null;
