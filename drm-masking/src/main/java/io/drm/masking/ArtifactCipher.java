@@ -147,10 +147,7 @@ public final class ArtifactCipher {
         Objects.requireNonNull(ciphertext, "ciphertext");
         Objects.requireNonNull(plaintext, "plaintext");
         InputStream in = open(ciphertext, "the encrypted stream", false);
-        byte[] buffer = new byte[IO_BUFFER];
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            plaintext.write(buffer, 0, n);
-        }
+        in.transferTo(plaintext);
         plaintext.flush();
     }
 

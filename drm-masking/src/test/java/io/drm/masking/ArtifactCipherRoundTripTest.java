@@ -34,6 +34,44 @@ final class ArtifactCipherRoundTripTest {
         assertThat(ct.length - headerLength(ct)).isEqualTo(size + 16L * segments);
         assertThat(decrypt(cipher, ct)).isEqualTo(plain);
         assertThat(CryptoFixtures.drain(cipher, ct).bytes()).isEqualTo(plain);
+        for (int buffer : new int[] {S - 1, S, S + 1, 2 * S}) {
+            CryptoFixtures.Released r = CryptoFixtures.drain(cipher, ct, buffer);
+            assertThat(r.failure()).as("buffer " + buffer).isNull();
+            assertThat(r.bytes()).as("buffer " + buffer).isEqualTo(plain);
+        }
+        assertThat(CryptoFixtures.transfer(cipher, ct).bytes()).isEqualTo(plain);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 15, 16, 17, 48, 100})
+    void readsOfMixedSizes_giveThePlaintextInOrder(int size) throws IOException {
+        ArtifactCipher cipher = cipher("k1").withSegmentSize(16);
+        byte[] plain = bytes(size, size + 1);
+        byte[] ct = encrypt(cipher, plain);
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        try (InputStream in = cipher.decryptingStream(new java.io.ByteArrayInputStream(ct))) {
+            int[] sizes = {3, 16, 40, 1, 17, 5};
+            for (int i = 0; ; i++) {
+                if (i % 4 == 3) {
+                    int b = in.read();
+                    if (b < 0) {
+                        break;
+                    }
+                    got.write(b);
+                    continue;
+                }
+                byte[] buf = new byte[sizes[i % sizes.length]];
+                int n = in.read(buf, 0, buf.length);
+                if (n < 0) {
+                    break;
+                }
+                got.write(buf, 0, n);
+                if (i % 5 == 4) {
+                    in.transferTo(got);
+                }
+            }
+        }
+        assertThat(got.toByteArray()).isEqualTo(plain);
     }
 
     @ParameterizedTest

@@ -48,16 +48,60 @@ final class CryptoFixtures {
 
     /** Reads a decrypting stream until it ends or fails; returns what it released before that. */
     static Released drain(ArtifactCipher cipher, byte[] ciphertext) {
+        return drain(cipher, ciphertext, 7);
+    }
+
+    /** A byte no plaintext of the tests' fixtures is made of throughout a segment. */
+    static final byte SENTINEL = 0x5a;
+
+    /**
+     * Reads a decrypting stream with a buffer of {@code bufferSize} bytes until it ends or fails;
+     * returns what it released before that. The buffer is filled with {@link #SENTINEL} before each
+     * read, and on failure it must hold only sentinel or zero bytes: a read that fails leaves no
+     * plaintext of its segment in the reader's buffer (whole-segment buffers are decrypted into
+     * directly).
+     */
+    static Released drain(ArtifactCipher cipher, byte[] ciphertext, int bufferSize) {
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        byte[] buf = new byte[bufferSize];
+        try (InputStream in = cipher.decryptingStream(new ByteArrayInputStream(ciphertext))) {
+            while (true) {
+                java.util.Arrays.fill(buf, SENTINEL);
+                int n = in.read(buf);
+                if (n < 0) {
+                    break;
+                }
+                got.write(buf, 0, n);
+            }
+            return new Released(got.toByteArray(), null);
+        } catch (RuntimeException | IOException e) {
+            for (byte b : buf) {
+                if (b != SENTINEL && b != 0) {
+                    throw new AssertionError("a failed read left bytes other than the sentinel in the buffer", e);
+                }
+            }
+            return new Released(got.toByteArray(), e);
+        }
+    }
+
+    /** Decrypts with {@code transferTo} until it ends or fails; returns what it wrote before that. */
+    static Released transfer(ArtifactCipher cipher, byte[] ciphertext) {
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         try (InputStream in = cipher.decryptingStream(new ByteArrayInputStream(ciphertext))) {
-            byte[] buf = new byte[7];
-            for (int n; (n = in.read(buf)) >= 0; ) {
-                got.write(buf, 0, n);
+            long n = in.transferTo(got);
+            if (n != got.size()) {
+                throw new AssertionError("transferTo returned " + n + " but wrote " + got.size());
             }
             return new Released(got.toByteArray(), null);
         } catch (RuntimeException | IOException e) {
             return new Released(got.toByteArray(), e);
         }
+    }
+
+    /** The three ways of reading plaintext: small reads, whole-segment reads, and transferTo. */
+    static java.util.List<Released> readAllWays(ArtifactCipher cipher, byte[] ciphertext, int segmentSize) {
+        return java.util.List.of(drain(cipher, ciphertext), drain(cipher, ciphertext, segmentSize + 3),
+                transfer(cipher, ciphertext));
     }
 
     record Released(byte[] bytes, Exception failure) {

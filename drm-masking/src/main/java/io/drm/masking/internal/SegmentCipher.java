@@ -57,18 +57,18 @@ final class SegmentCipher {
     }
 
     /**
-     * Decrypts {@code ct[0..n)} into {@code pt}.
+     * Decrypts {@code ct[0..n)} into {@code pt[ptOff..)}.
      *
      * @return the plaintext bytes written, or -1 if the segment does not authenticate
      */
-    int decrypt(long index, boolean last, byte[] ct, int n, byte[] pt) {
+    int decrypt(long index, boolean last, byte[] ct, int n, byte[] pt, int ptOff) {
         if (n < TAG) {
             return -1;
         }
         try {
             cipher.init(Cipher.DECRYPT_MODE, key, nonce(index, last));
             cipher.updateAAD(aad);
-            return cipher.doFinal(ct, 0, n, pt, 0);
+            return cipher.doFinal(ct, 0, n, pt, ptOff);
         } catch (AEADBadTagException e) {
             return -1;
         } catch (GeneralSecurityException e) {
