@@ -38,8 +38,8 @@ public final class LintBenchmark {
 
     private static final int WARMUP_ROUNDS = 3;
     private static final int TIMED_ROUNDS = 7;
-    private static final int PLAN_WARMUPS = 20;
-    private static final int PLAN_ROUNDS = 41;
+    private static final int PLAN_WARMUPS = 300;
+    private static final int PLAN_ROUNDS = 101;
     private static final double TARGET = 1.1;
     private static final int SCRIPTS = 1000;
     private static final String[] TEMPLATES = {

@@ -9,14 +9,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Table diff of two 1,000,000-row PostgreSQL tables with 10 changed rows (4 updated, 3 deleted, 3
  * inserted): drm's checksum bisection against its anchor, a full ordered scan of both sides compared
  * in the JVM. Prints the median of 3 timed runs after one warm-up each, the ratio, and how many rows
- * each sent to the JVM. Run with
+ * each sent to the JVM; and two floors that no in-database checksum can beat, measured the same way:
+ * reading every row of both tables ({@code COUNT(*)}), and reading and hashing every row once into
+ * one sum per table (what a checksum that cannot say where rows differ would cost). Run with
  * {@code mvn -B -q -pl drm-bench -am package -DskipTests exec:java -Dbench.main=io.drm.bench.TableDiffBenchmark}
  * ({@code -Dbench.rows=N} to change the size).
  */
@@ -64,8 +68,12 @@ public final class TableDiffBenchmark {
                 throw new IllegalStateException("expected 10 differences: drm " + report.toJson() + ", full scan "
                         + fullCounts[0]);
             }
+            floor(pool, COUNT);
+            floor(pool, HASH);
             long[] drmTimes = new long[3];
             long[] fullTimes = new long[3];
+            long[] countTimes = new long[3];
+            long[] hashTimes = new long[3];
             for (int i = 0; i < 3; i++) {
                 long t0 = System.nanoTime();
                 report = drm(pool);
@@ -73,9 +81,17 @@ public final class TableDiffBenchmark {
                 t0 = System.nanoTime();
                 fullCounts = full(pool);
                 fullTimes[i] = System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                floor(pool, COUNT);
+                countTimes[i] = System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                floor(pool, HASH);
+                hashTimes[i] = System.nanoTime() - t0;
             }
             double drmMs = median(drmTimes) / 1e6;
             double fullMs = median(fullTimes) / 1e6;
+            double countMs = median(countTimes) / 1e6;
+            double hashMs = median(hashTimes) / 1e6;
             long total = 2L * rows;
             System.out.println();
             System.out.println("| contender | median ms | rows sent to the JVM | share of rows |");
@@ -83,6 +99,11 @@ public final class TableDiffBenchmark {
             System.out.printf("| drm TableDiff (bisection) | %.0f | %,d | %.3f %% |%n", drmMs, report.rowsFetched(),
                     100.0 * report.rowsFetched() / total);
             System.out.printf("| full ordered scan, compared in the JVM | %.0f | %,d | 100 %% |%n", fullMs, fullCounts[1]);
+            System.out.printf("| floor: COUNT(*) of both sides at once | %.0f | 0 | 0 %% |%n", countMs);
+            System.out.printf("| floor: one hash sum of every row, both sides at once | %.0f | 0 | 0 %% |%n", hashMs);
+            System.out.printf("%nthe best speed-up any in-database checksum can reach here: %.1fx (reading and hashing"
+                    + " every row once, with no segments); reading the rows alone: %.1fx%n", fullMs / hashMs,
+                    fullMs / countMs);
             System.out.printf("%n(load average at the end: %.1f on %d cores)%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
@@ -91,6 +112,41 @@ public final class TableDiffBenchmark {
                     + " drm checked %,d segments, found %d added, %d removed, %d changed%n", fullMs / drmMs,
                     fullMs / drmMs >= 10 ? "met" : "MISSED", share, share < 1 ? "met" : "MISSED",
                     report.segmentsChecked(), report.added().size(), report.removed().size(), report.changed().size());
+        }
+    }
+
+    /** Reads every row of both tables, nothing else. */
+    private static final String COUNT = "SELECT COUNT(*), 0 FROM %s";
+
+    /**
+     * Reads and hashes every row once with PostgreSQL's own hash functions, into one sum per table:
+     * less work than any checksum that can also say where rows differ (no per-segment grouping, no
+     * NULL handling, one seed for every column).
+     */
+    private static final String HASH = "SELECT COUNT(*), SUM(hashtextextended(name, id) # hash_numeric_extended(amount,"
+            + " id) # timestamp_hash_extended(created, id)) FROM %s";
+
+    /** Runs a query over both tables at once, one connection each, as drm's diff does. */
+    private static void floor(HikariDataSource pool, String sql) throws Exception {
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Long>> sides = new ArrayList<>();
+            for (String table : List.of("src", "dst")) {
+                sides.add(two.submit(() -> {
+                    try (Connection c = pool.getConnection(); Statement st = c.createStatement();
+                            ResultSet rs = st.executeQuery(String.format(sql, table))) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<Long> f : sides) {
+                if (f.get() < 1) {
+                    throw new IllegalStateException("empty table");
+                }
+            }
+        } finally {
+            two.shutdownNow();
         }
     }
 

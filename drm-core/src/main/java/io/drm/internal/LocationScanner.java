@@ -39,7 +39,7 @@ public final class LocationScanner {
     private final ClassLoader classLoader;
     private final io.drm.spi.ArtifactDecryptor decryptor;
     /** The bytes of the SQL scripts of the last {@code scan(.., true)}, by location, path and hash. */
-    private final Map<String, byte[]> kept = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<KeptKey, byte[]> kept = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int KEEP_LIMIT = 1 << 20;
 
     /**
@@ -114,7 +114,17 @@ public final class LocationScanner {
         walk(locations, (location, relative, token, content) -> {
             if (keepSql && relative.toLowerCase(java.util.Locale.ROOT).endsWith(".sql")) {
                 byte[] bytes = content.read();
-                ScannedFile file = scanned(location, relative, () -> new java.io.ByteArrayInputStream(bytes), decryptor);
+                ScannedFile file = scanned(location, relative, new Content() {
+                    @Override
+                    public InputStream open() {
+                        return new java.io.ByteArrayInputStream(bytes);
+                    }
+
+                    @Override
+                    public byte[] read() {
+                        return bytes; // hashed as read, not copied again
+                    }
+                }, decryptor);
                 if (bytes.length <= KEEP_LIMIT) {
                     kept.put(keyOf(file), bytes);
                 }
@@ -199,8 +209,12 @@ public final class LocationScanner {
         kept.clear();
     }
 
-    private static String keyOf(ScannedFile file) {
-        return file.location() + "|" + file.relativePath() + "|" + file.sha256();
+    private static KeptKey keyOf(ScannedFile file) {
+        return new KeptKey(file.location(), file.relativePath(), file.sha256());
+    }
+
+    /** A kept script's key: its location, path and SHA-256 (the strings' own cached hash codes, no concatenation). */
+    private record KeptKey(String location, String relativePath, String sha256) {
     }
 
     /**

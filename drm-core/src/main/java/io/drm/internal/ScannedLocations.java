@@ -24,7 +24,7 @@ public record ScannedLocations(List<ScannedFile> files, String contentHash, Stri
      * @return path to file (the first one when two locations hold the same path)
      */
     public Map<String, ScannedFile> byRelativePath() {
-        Map<String, ScannedFile> map = new HashMap<>();
+        Map<String, ScannedFile> map = new HashMap<>(Math.max(16, files.size() * 4 / 3 + 1));
         for (ScannedFile file : files) {
             map.putIfAbsent(file.relativePath(), file);
         }

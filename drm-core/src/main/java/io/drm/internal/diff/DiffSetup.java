@@ -76,8 +76,8 @@ public final class DiffSetup {
             tc.add(t.column(c));
         }
         boolean nativeHash = nativeHashFits(sourceDs, targetDs, s, t, sk, tk, sc, tc);
-        Side source = new Side(sourceDs, s, sk, sc, nativeHash);
-        Side target = new Side(targetDs, t, tk, tc, nativeHash);
+        Side source = new Side(sourceDs, s, sk, sc, nativeHash, rangeScansFit(sourceDs, s, sk.get(0)));
+        Side target = new Side(targetDs, t, tk, tc, nativeHash, rangeScansFit(targetDs, t, tk.get(0)));
         return new DiffRunner(source, target, sk.get(0).cls() == ValueClass.INTEGER, parallelism, factor, threshold)
                 .run(sourceTable, targetTable);
     }
@@ -105,6 +105,43 @@ public final class DiffSetup {
             }
         }
         return true;
+    }
+
+    /** Rows stored this nearly in key order (PostgreSQL's {@code pg_stats.correlation}) are read by index ranges. */
+    static final double RANGE_SCAN_CORRELATION = 0.9;
+
+    /**
+     * Whether a side's segments may be checksummed child by child with index range scans: PostgreSQL,
+     * an integer first key column that leads a valid, non-partial btree index, and statistics that
+     * say the rows are stored nearly in key order. Without statistics (never analysed), or when the
+     * catalog cannot be read, the rows are grouped by child in one scan as on the other databases.
+     */
+    static boolean rangeScansFit(DataSource ds, TableShape shape, TableShape.Column key) {
+        if (shape.kind() != DatabaseKind.POSTGRESQL || key.cls() != ValueClass.INTEGER) {
+            return false;
+        }
+        String sql = "SELECT s.correlation FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = a.attname"
+                + " WHERE a.attrelid = CAST(? AS regclass) AND a.attname = ? AND EXISTS (SELECT 1 FROM pg_index i"
+                + " JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam"
+                + " WHERE i.indrelid = a.attrelid AND i.indkey[0] = a.attnum AND i.indpred IS NULL AND i.indisvalid"
+                + " AND am.amname = 'btree')";
+        try (Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, shape.quotedName());
+            ps.setString(2, key.name());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double correlation = rs.getDouble(1);
+                    if (!rs.wasNull() && Math.abs(correlation) >= RANGE_SCAN_CORRELATION) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private static int major(DataSource ds) {

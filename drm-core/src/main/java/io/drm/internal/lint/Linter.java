@@ -99,7 +99,7 @@ public final class Linter {
                 if (live != null) {
                     Dependencies.lint(c, d, objects, live, e);
                 }
-                record(c, objects, fileName(s.file()) + " line " + c.statement().line());
+                record(c, objects, s.file(), c.statement().line());
             }
         }
         return out;
@@ -116,20 +116,24 @@ public final class Linter {
                         targets.add(ReleaseObjects.key(a.table()));
                     }
                 }
-                record(c, objects, "");
+                record(c, objects, null, 0);
             }
         }
         return targets;
     }
 
-    private static void record(ClassifiedStatement c, ReleaseObjects objects, String where) {
-        Set<String> dropped = new HashSet<>();
+    /** Records what a statement creates, drops and renames; {@code file} null: no location for created tables. */
+    private static void record(ClassifiedStatement c, ReleaseObjects objects, String file, int line) {
+        Set<String> dropped = null;
         for (SqlAction a : c.actions()) {
             switch (a.kind()) {
                 case CREATE_TABLE:
-                    objects.created(a.table(), where);
+                    objects.created(a.table(), file == null ? "" : fileName(file) + " line " + line);
                     break;
                 case DROP_TABLE:
+                    if (dropped == null) {
+                        dropped = new HashSet<>();
+                    }
                     dropped.add(a.table());
                     break;
                 case RENAME_TABLE:
@@ -148,7 +152,9 @@ public final class Linter {
                     break;
             }
         }
-        dropped.forEach(objects::droppedTable);
+        if (dropped != null) {
+            dropped.forEach(objects::droppedTable);
+        }
     }
 
     private static String fileName(String file) {

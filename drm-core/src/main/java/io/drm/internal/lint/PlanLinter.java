@@ -75,7 +75,11 @@ public final class PlanLinter {
                         + (e instanceof SQLException ? " SQLState " + ((SQLException) e).getSQLState() : ""), e);
             }
         };
-        List<Finding> out = new ArrayList<>(Linter.lint(scripts, Dialect.of(kind), catalog));
+        List<Finding> linted = Linter.lint(scripts, Dialect.of(kind), catalog);
+        if (unreadable.isEmpty()) {
+            return linted; // the scripts are in plan order, so the findings already are
+        }
+        List<Finding> out = new ArrayList<>(linted);
         out.addAll(unreadable);
         return order(out, steps);
     }

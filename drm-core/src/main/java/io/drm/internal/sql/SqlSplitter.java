@@ -21,22 +21,40 @@ public final class SqlSplitter {
      * @return the statements in order, with their 1-based first line and 0-based index
      */
     public static List<SqlStatement> split(String script, Dialect dialect) {
+        List<SqlStatement> out = new ArrayList<>();
+        split(script, dialect, null, (statement, tokens) -> out.add(statement));
+        return out;
+    }
+
+    /** Receives each statement of a script, with its tokens when they were asked for. */
+    interface Sink {
+        void statement(SqlStatement statement, Tokens tokens);
+    }
+
+    /**
+     * Splits a script in one pass of the lexer; with a token buffer, also hands each statement its
+     * tokens (positions relative to the statement), which are the tokens {@link Tokens#of} would
+     * find lexing the statement's text again.
+     */
+    static void split(String script, Dialect dialect, Tokens.Buffer buffer, Sink sink) {
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(dialect, "dialect");
-        List<SqlStatement> out = new ArrayList<>();
         SqlLexer lx = new SqlLexer(script, dialect, 1);
         int start = -1;
         int startLine = 0;
         int last = -1;
+        int index = 0;
         while (true) {
             int t = lx.next();
             if (t == SqlLexer.EOF || t == SqlLexer.DELIM) {
                 if (start >= 0) {
-                    out.add(new SqlStatement(script.substring(start, last), startLine, out.size()));
+                    String sql = script.substring(start, last);
+                    sink.statement(new SqlStatement(sql, startLine, index++),
+                            buffer == null ? null : buffer.take(sql, start));
                     start = -1;
                 }
                 if (t == SqlLexer.EOF) {
-                    return out;
+                    return;
                 }
                 continue;
             }
@@ -48,6 +66,9 @@ public final class SqlSplitter {
                 }
                 start = lx.tokStart;
                 startLine = lx.tokLine;
+            }
+            if (buffer != null) {
+                buffer.add(t, lx.tokStart, lx.tokEnd);
             }
             last = lx.tokEnd;
         }

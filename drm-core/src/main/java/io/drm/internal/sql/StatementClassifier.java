@@ -31,7 +31,10 @@ public final class StatementClassifier {
     public static ClassifiedStatement classify(SqlStatement s, Dialect d) {
         Objects.requireNonNull(s, "s");
         Objects.requireNonNull(d, "d");
-        Tokens t = Tokens.of(s.sql(), d);
+        return classify(s, Tokens.of(s.sql(), d), d);
+    }
+
+    private static ClassifiedStatement classify(SqlStatement s, Tokens t, Dialect d) {
         List<SqlAction> out = new ArrayList<>(2);
         classify(t, d, out);
         if (out.isEmpty()) {
@@ -48,11 +51,10 @@ public final class StatementClassifier {
      * @return one classified statement per statement, in order
      */
     public static List<ClassifiedStatement> classifyScript(String script, Dialect d) {
-        List<SqlStatement> statements = SqlSplitter.split(script, d);
-        List<ClassifiedStatement> out = new ArrayList<>(statements.size());
-        for (SqlStatement s : statements) {
-            out.add(classify(s, d));
-        }
+        Objects.requireNonNull(d, "d");
+        List<ClassifiedStatement> out = new ArrayList<>();
+        // One pass of the lexer splits the script and gives each statement its tokens.
+        SqlSplitter.split(script, d, new Tokens.Buffer(), (s, t) -> out.add(classify(s, t, d)));
         return out;
     }
 

@@ -5,14 +5,22 @@ import java.util.Arrays;
 /** The tokens of one statement, in flat arrays, with their parenthesis depth. */
 final class Tokens {
     final String src;
-    private int[] type = new int[32];
-    private int[] start = new int[32];
-    private int[] end = new int[32];
-    private int[] depth = new int[32];
+    private int[] type;
+    private int[] start;
+    private int[] end;
+    private int[] depth;
     private int size;
 
     private Tokens(String src) {
+        this(src, 32);
+    }
+
+    private Tokens(String src, int capacity) {
         this.src = src;
+        this.type = new int[capacity];
+        this.start = new int[capacity];
+        this.end = new int[capacity];
+        this.depth = new int[capacity];
     }
 
     static Tokens of(String sql, Dialect d) {
@@ -33,6 +41,50 @@ final class Tokens {
             }
         }
         return t;
+    }
+
+    /**
+     * The tokens of the statement being split, positions relative to the script; {@link #take}
+     * turns them into the statement's {@link Tokens} and empties the buffer.
+     */
+    static final class Buffer {
+        private int[] type = new int[64];
+        private int[] start = new int[64];
+        private int[] end = new int[64];
+        private int size;
+
+        void add(int k, int s, int e) {
+            if (size == type.length) {
+                int n = size * 2;
+                type = Arrays.copyOf(type, n);
+                start = Arrays.copyOf(start, n);
+                end = Arrays.copyOf(end, n);
+            }
+            type[size] = k;
+            start[size] = s;
+            end[size] = e;
+            size++;
+        }
+
+        /** The buffered tokens as those of {@code sql}, which starts at {@code offset} in the script. */
+        Tokens take(String sql, int offset) {
+            Tokens t = new Tokens(sql, Math.max(size, 1));
+            int level = 0;
+            for (int i = 0; i < size; i++) {
+                int k = type[i];
+                int s = start[i] - offset;
+                boolean close = k == SqlLexer.PUNCT && sql.charAt(s) == ')';
+                if (close && level > 0) {
+                    level--;
+                }
+                t.add(k, s, end[i] - offset, level);
+                if (k == SqlLexer.PUNCT && sql.charAt(s) == '(') {
+                    level++;
+                }
+            }
+            size = 0;
+            return t;
+        }
     }
 
     private void add(int k, int s, int e, int level) {
