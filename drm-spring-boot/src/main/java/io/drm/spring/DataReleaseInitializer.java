@@ -64,4 +64,19 @@ public class DataReleaseInitializer implements InitializingBean {
             return builder.plan();
         }
     }
+
+    /**
+     * Compares the live schema (and the artifact-owned tables' fingerprints) with what the last
+     * release recorded, with the application's configuration; audits {@code drift.detected} when
+     * anything differs.
+     *
+     * @return the report
+     * @throws io.drm.NoSchemaSnapshotException when no release has recorded a snapshot yet
+     * @throws io.drm.DrmException with its code when the database cannot be read
+     */
+    public io.drm.DriftReport detectDrift() {
+        synchronized (builder) {
+            return builder.detectDrift();
+        }
+    }
 }

@@ -39,6 +39,8 @@ public class DrmProperties {
     /** Where audit events go, besides AuditSink beans of the application. */
     private final Audit audit = new Audit();
 
+    private final Health health = new Health();
+
     /**
      * @return whether drm releases at startup
      */
@@ -114,6 +116,57 @@ public class DrmProperties {
      */
     public Audit getAudit() {
         return audit;
+    }
+
+    /**
+     * @return the health indicator settings
+     */
+    public Health getHealth() {
+        return health;
+    }
+
+    /** The {@code drm.health.*} properties: what the {@code drm} health indicator checks. */
+    public static class Health {
+        /**
+         * Whether the indicator reports schema and data drift against the last release's snapshot
+         * (the {@code drift} detail; drift never turns the status DOWN).
+         */
+        private boolean drift = true;
+
+        /** How long a drift check is reused before the next health request checks again. */
+        private Duration driftInterval = Duration.ofMinutes(5);
+
+        /**
+         * @return whether drift is reported
+         */
+        public boolean isDrift() {
+            return drift;
+        }
+
+        /**
+         * @param drift whether drift is reported
+         */
+        public void setDrift(boolean drift) {
+            this.drift = drift;
+        }
+
+        /**
+         * @return how long a drift check is reused
+         */
+        public Duration getDriftInterval() {
+            return driftInterval;
+        }
+
+        /**
+         * @param driftInterval how long a drift check is reused (zero: every request checks)
+         */
+        public void setDriftInterval(Duration driftInterval) {
+            if (driftInterval == null || driftInterval.isNegative()) {
+                throw new IllegalArgumentException("drm.health.drift-interval must be zero or positive, not "
+                        + driftInterval);
+            }
+            this.driftInterval = driftInterval;
+        }
     }
 
     /** The {@code drm.audit.*} properties: drm-audit's durable, tamper-evident sinks. */

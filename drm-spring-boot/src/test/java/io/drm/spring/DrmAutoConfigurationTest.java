@@ -148,6 +148,44 @@ final class DrmAutoConfigurationTest {
         }
     }
 
+    @OnEachDatabase
+    void the_health_indicator_reports_drift_without_going_down(DbKind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrations m = Migrations.in(dir.resolve("db")).standard();
+            try (ConfigurableApplicationContext context = BootApp.start(db, m.location(), TestApps.App.class,
+                    "drm.health.drift-interval=0s")) {
+                Object indicator = context.getBean("drmHealthIndicator");
+                assertThat(HealthView.of(indicator).details).containsEntry("drift", "clean");
+
+                db.execute("ALTER TABLE customer ADD hand_made INT");
+                HealthView drifted = HealthView.of(indicator);
+                assertThat(drifted.status).as("drift is reported, not an outage").isEqualTo("UP");
+                assertThat(drifted.details.get("drift")).isInstanceOf(java.util.Map.class);
+                java.util.Map<?, ?> drift = (java.util.Map<?, ?>) drifted.details.get("drift");
+                assertThat((Integer) drift.get("count")).isPositive();
+                assertThat(drift.get("differences").toString().toLowerCase(java.util.Locale.ROOT))
+                        .contains("hand_made");
+                assertThat(context.getBean(TestApps.RecordingSink.class).events).extracting(e -> e.action())
+                        .contains("drift.detected");
+
+                db.execute("ALTER TABLE customer DROP COLUMN hand_made");
+                assertThat(HealthView.of(indicator).details).containsEntry("drift", "clean");
+            }
+            try (ConfigurableApplicationContext context = BootApp.start(db, m.location(), TestApps.App.class)) {
+                Object indicator = context.getBean("drmHealthIndicator");
+                assertThat(HealthView.of(indicator).details).containsEntry("drift", "clean");
+                db.execute("ALTER TABLE customer ADD hand_made INT");
+                assertThat(HealthView.of(indicator).details).as("reused for drm.health.drift-interval (5 minutes)")
+                        .containsEntry("drift", "clean");
+            }
+            try (ConfigurableApplicationContext context = BootApp.start(db, m.location(), TestApps.App.class,
+                    "drm.health.drift=false")) {
+                HealthView health = HealthView.of(context.getBean("drmHealthIndicator"));
+                assertThat(health.details).doesNotContainKey("drift").containsEntry("upToDate", true);
+            }
+        }
+    }
+
     private static DrmException drmCause(Throwable thrown) {
         assertThat(thrown).as("the context must not start").isNotNull();
         for (Throwable t = thrown; t != null; t = t.getCause()) {

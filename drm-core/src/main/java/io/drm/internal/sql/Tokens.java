@@ -5,15 +5,11 @@ import java.util.Arrays;
 /** The tokens of one statement, in flat arrays, with their parenthesis depth. */
 final class Tokens {
     final String src;
-    private int[] type;
-    private int[] start;
-    private int[] end;
-    private int[] depth;
+    private final int[] type;
+    private final int[] start;
+    private final int[] end;
+    private final int[] depth;
     private int size;
-
-    private Tokens(String src) {
-        this(src, 32);
-    }
 
     private Tokens(String src, int capacity) {
         this.src = src;
@@ -24,23 +20,12 @@ final class Tokens {
     }
 
     static Tokens of(String sql, Dialect d) {
-        Tokens t = new Tokens(sql);
+        Buffer b = new Buffer();
         SqlLexer lx = new SqlLexer(sql, d, 1);
-        int level = 0;
         for (int k = lx.next(); k != SqlLexer.EOF; k = lx.next()) {
-            if (k == SqlLexer.DELIM) {
-                k = SqlLexer.PUNCT;
-            }
-            boolean close = k == SqlLexer.PUNCT && sql.charAt(lx.tokStart) == ')';
-            if (close && level > 0) {
-                level--;
-            }
-            t.add(k, lx.tokStart, lx.tokEnd, level);
-            if (k == SqlLexer.PUNCT && sql.charAt(lx.tokStart) == '(') {
-                level++;
-            }
+            b.add(k == SqlLexer.DELIM ? SqlLexer.PUNCT : k, lx.tokStart, lx.tokEnd);
         }
-        return t;
+        return b.take(sql, 0);
     }
 
     /**
@@ -87,14 +72,8 @@ final class Tokens {
         }
     }
 
+    /** Appends a token; the capacity was sized for all of them by {@link Buffer#take}. */
     private void add(int k, int s, int e, int level) {
-        if (size == type.length) {
-            int n = size * 2;
-            type = Arrays.copyOf(type, n);
-            start = Arrays.copyOf(start, n);
-            end = Arrays.copyOf(end, n);
-            depth = Arrays.copyOf(depth, n);
-        }
         type[size] = k;
         start[size] = s;
         end[size] = e;

@@ -1,6 +1,7 @@
 package io.drm.spring.internal;
 
 import io.drm.spring.DataReleaseInitializer;
+import io.drm.spring.DrmProperties;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -19,11 +20,15 @@ public class Boot4HealthConfiguration {
      *
      * @param initializer the startup release
      * @param dataSource the application's data source
+     * @param properties {@code drm.health.*}: whether to report drift, and how long to reuse a check
      * @return the indicator
      */
     @Bean(name = "drmHealthIndicator")
     @ConditionalOnMissingBean(name = "drmHealthIndicator")
-    public Boot4HealthIndicator drmHealthIndicator(DataReleaseInitializer initializer, DataSource dataSource) {
-        return new Boot4HealthIndicator(new ReleaseHealth(initializer, dataSource));
+    public Boot4HealthIndicator drmHealthIndicator(DataReleaseInitializer initializer, DataSource dataSource,
+            DrmProperties properties) {
+        DrmProperties.Health health = properties.getHealth();
+        return new Boot4HealthIndicator(new ReleaseHealth(initializer, dataSource,
+                health.isDrift() ? health.getDriftInterval() : null));
     }
 }

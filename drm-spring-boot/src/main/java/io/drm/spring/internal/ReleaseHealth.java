@@ -1,6 +1,8 @@
 package io.drm.spring.internal;
 
+import io.drm.DriftReport;
 import io.drm.DrmException;
+import io.drm.NoSchemaSnapshotException;
 import io.drm.ReleasePlan;
 import io.drm.spring.DataReleaseInitializer;
 import java.sql.Connection;
@@ -8,14 +10,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 
 /**
  * The release state of the database, for the health indicators of both Boot lines: the current
  * version and whether it is up to date (from a fresh plan, which writes nothing), and the last
- * release recorded in drm's ledger ({@code drm_release}).
+ * release recorded in drm's ledger ({@code drm_release}); and, unless switched off, whether the
+ * schema and the artifact-owned tables drifted from what the last release recorded (the {@code
+ * drift} detail: {@code clean}, {@code no snapshot}, or the number of differences and the first
+ * five). Drift is reported, never turned into DOWN: a hand-made index is not an outage. A drift check
+ * reads the whole catalog, so its answer is reused for {@code drm.health.drift-interval}.
  */
 public final class ReleaseHealth {
 
@@ -28,16 +38,35 @@ public final class ReleaseHealth {
     public record State(boolean up, Map<String, Object> details) {
     }
 
+    /** Differences named in the {@code drift} detail; the count covers all of them. */
+    static final int DRIFT_SHOWN = 5;
+
     private final DataReleaseInitializer initializer;
     private final DataSource dataSource;
+    private final Duration driftInterval;
+    private final Object driftLock = new Object();
+    private Object drift;
+    private long driftCheckedAt;
 
     /**
+     * A health check without drift.
+     *
      * @param initializer the startup release (its configuration plans the check)
      * @param dataSource the application's data source
      */
     public ReleaseHealth(DataReleaseInitializer initializer, DataSource dataSource) {
+        this(initializer, dataSource, null);
+    }
+
+    /**
+     * @param initializer the startup release (its configuration plans the check)
+     * @param dataSource the application's data source
+     * @param driftInterval how long a drift check is reused, or {@code null} not to check drift
+     */
+    public ReleaseHealth(DataReleaseInitializer initializer, DataSource dataSource, Duration driftInterval) {
         this.initializer = initializer;
         this.dataSource = dataSource;
+        this.driftInterval = driftInterval;
     }
 
     /**
@@ -68,7 +97,49 @@ public final class ReleaseHealth {
                 up = false;
             }
         }
+        if (driftInterval != null) {
+            details.put("drift", drift());
+        }
         return new State(up, details);
+    }
+
+    /** The drift detail, checked again when the last check is older than the interval. */
+    private Object drift() {
+        synchronized (driftLock) {
+            long now = System.nanoTime();
+            if (drift == null || now - driftCheckedAt >= driftInterval.toNanos()) {
+                drift = checkDrift();
+                driftCheckedAt = System.nanoTime();
+            }
+            return drift;
+        }
+    }
+
+    private Object checkDrift() {
+        try {
+            DriftReport report = initializer.detectDrift();
+            if (report.isClean()) {
+                return "clean";
+            }
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("count", report.differences().size());
+            List<String> shown = new ArrayList<>();
+            for (DriftReport.Difference diff : report.differences()) {
+                if (shown.size() == DRIFT_SHOWN) {
+                    break;
+                }
+                shown.add(diff.kind().name().toLowerCase(Locale.ROOT) + " " + diff.object());
+            }
+            d.put("differences", shown);
+            return d;
+        } catch (NoSchemaSnapshotException e) {
+            return "no snapshot";
+        } catch (DrmException e) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("error", e.code().id());
+            d.put("message", e.getMessage());
+            return d;
+        }
     }
 
     private Map<String, Object> lastRelease() {
