@@ -34,19 +34,14 @@ final class Side {
     private final ValueClass firstClass;
     private final boolean rangeScans;
 
-    Side(DataSource dataSource, TableShape shape, List<TableShape.Column> keys, List<TableShape.Column> compared,
-            boolean nativeHash) {
-        this(dataSource, shape, keys, compared, nativeHash, false);
-    }
-
     /**
-     * A side whose equal-width children may each be read by a range scan of an index on the first key
-     * column ({@code rangeScans}: PostgreSQL, the rows stored nearly in key order), rather than by one
-     * scan of the parent with the rows grouped by child.
+     * A side; with {@code rangeScans} (PostgreSQL, see {@link DiffSetup#rangeScansFit}) its
+     * equal-width children are each read by a range scan of an index on the first key column, rather
+     * than by one scan of the parent with the rows grouped by child.
      */
     Side(DataSource dataSource, TableShape shape, List<TableShape.Column> keys, List<TableShape.Column> compared,
             boolean nativeHash, boolean rangeScans) {
-        this.rangeScans = rangeScans && shape.kind() == io.drm.internal.DatabaseKind.POSTGRESQL;
+        this.rangeScans = rangeScans;
         this.dataSource = dataSource;
         this.shape = shape;
         this.keys = List.copyOf(keys);
@@ -180,7 +175,7 @@ final class Side {
             }
             if (out.size() != lastChild + 1) {
                 throw new DiffFailedException("the table diff read " + out.size() + " segment checksums of the "
-                        + describe() + " where it expected " + (lastChild + 1) + "; nothing was changed.", null);
+                        + describe() + " where it expected " + (lastChild + 1) + "; nothing was changed.");
             }
             return out;
         });

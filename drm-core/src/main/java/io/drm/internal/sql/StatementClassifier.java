@@ -51,7 +51,6 @@ public final class StatementClassifier {
      * @return one classified statement per statement, in order
      */
     public static List<ClassifiedStatement> classifyScript(String script, Dialect d) {
-        Objects.requireNonNull(d, "d");
         List<ClassifiedStatement> out = new ArrayList<>();
         // One pass of the lexer splits the script and gives each statement its tokens.
         SqlSplitter.split(script, d, new Tokens.Buffer(), (s, t) -> out.add(classify(s, t, d)));

@@ -49,16 +49,6 @@ public final class ReleaseHealth {
     private long driftCheckedAt;
 
     /**
-     * A health check without drift.
-     *
-     * @param initializer the startup release (its configuration plans the check)
-     * @param dataSource the application's data source
-     */
-    public ReleaseHealth(DataReleaseInitializer initializer, DataSource dataSource) {
-        this(initializer, dataSource, null);
-    }
-
-    /**
      * @param initializer the startup release (its configuration plans the check)
      * @param dataSource the application's data source
      * @param driftInterval how long a drift check is reused, or {@code null} not to check drift
@@ -106,8 +96,7 @@ public final class ReleaseHealth {
     /** The drift detail, checked again when the last check is older than the interval. */
     private Object drift() {
         synchronized (driftLock) {
-            long now = System.nanoTime();
-            if (drift == null || now - driftCheckedAt >= driftInterval.toNanos()) {
+            if (drift == null || System.nanoTime() - driftCheckedAt >= driftInterval.toNanos()) {
                 drift = checkDrift();
                 driftCheckedAt = System.nanoTime();
             }
